@@ -1,0 +1,3 @@
+from e4cli.cli import main
+
+main()

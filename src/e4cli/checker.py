@@ -1,0 +1,54 @@
+"""The one way through: load, validate against the schemas, run the rules, score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from e4cli.coverage import Coverage, compute_coverage
+from e4cli.findings import Finding, Severity
+from e4cli.fs import DossierFS
+from e4cli.load import load_dossier
+from e4cli.model import Dossier
+from e4cli.penalties import Penalty, compute_penalties
+from e4cli.rules import RULES
+from e4cli.rules.base import CheckContext
+from e4cli.validation import validate
+
+
+@dataclass
+class CheckResult:
+    display: str
+    dossier: Dossier | None
+    findings: list[Finding]
+    coverage: Coverage | None
+    penalties: list[Penalty] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def failed(self, strict: bool = False) -> bool:
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        return any(f.severity in failing for f in self.findings)
+
+    @property
+    def penalty_points(self) -> int:
+        return sum(p.points for p in self.penalties)
+
+
+def check_dossier(path: Path, display: str | None = None, *, online: bool = False) -> CheckResult:
+    display = display if display is not None else str(path)
+    loaded = load_dossier(path, display)
+    findings = list(loaded.findings)
+    for doc, schema in loaded.documents:
+        findings.extend(validate(doc, schema))
+    coverage = None
+    if loaded.dossier is not None:
+        coverage = compute_coverage(loaded.dossier)
+        ctx = CheckContext(
+            loaded.dossier, DossierFS(path), coverage, loaded.manifest_ok, online=online
+        )
+        for rule in RULES.values():
+            findings.extend(rule.run(ctx))
+    findings.sort(key=Finding.sort_key)
+    return CheckResult(display, loaded.dossier, findings, coverage, compute_penalties(findings))

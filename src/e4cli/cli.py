@@ -1,0 +1,181 @@
+"""The command line: parse arguments, call the steps, choose the exit code.
+
+Kept thin, with heavy imports inside the commands so `e4 --version` and
+`e4 --help` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from e4cli import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+
+app = typer.Typer(
+    name="e4",
+    help="Vérifie le dossier de l'épreuve E4/E5 du BTS SIO (portfolio, tableau de synthèse, "
+    "attestations) et produit le tableau de synthèse officiel.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"e4 {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            help="Affiche la version et quitte.",
+            callback=_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Vérifie le dossier E4/E5 du BTS SIO et produit son tableau de synthèse."""
+
+
+def fail(message: str) -> NoReturn:
+    """The tool itself cannot go on (exit 2): never used for a problem in a dossier."""
+    typer.echo(f"e4 : {message}", err=True)
+    raise typer.Exit(EXIT_FAILURE)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from e4cli.atomic import write_atomic
+
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as exc:
+        fail(f"impossible d'écrire « {output} » : {exc.strerror or exc}")
+
+
+@app.command()
+def check(
+    dossiers: Annotated[
+        list[Path], typer.Argument(help="Le ou les dossiers à vérifier.", show_default=False)
+    ],
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Format du rapport.")
+    ] = CheckFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Un avertissement fait aussi échouer la vérification.")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Écrit le rapport dans ce fichier.", dir_okay=False),
+    ] = None,
+) -> None:
+    """Vérifie un ou plusieurs dossiers comme le contrôle de conformité et le jury.
+
+    Code de sortie : 0 si aucune erreur, 1 si au moins une erreur (ou un avertissement avec
+    --strict), 2 en cas d'usage incorrect ou de panne de l'outil.
+    """
+    from e4cli.checker import check_dossier
+
+    results = [check_dossier(path, str(path)) for path in dossiers]
+    if fmt is CheckFormat.json:
+        from e4cli.report import json_report
+
+        write_output(json_report.render(results, strict, many=len(dossiers) > 1), output)
+    else:
+        _text_report(results, strict, output)
+    failed = any(r.failed(strict) for r in results)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _text_report(results: list, strict: bool, output: Path | None) -> None:  # type: ignore[type-arg]
+    import io
+
+    from e4cli.report import text
+
+    if output is None:
+        text.render(results, text.make_console(sys.stdout), strict)
+        return
+    buffer = io.StringIO()
+    console = text.make_console(buffer)
+    text.render(results, console, strict)
+    write_output(buffer.getvalue(), output)
+
+
+@app.command()
+def explain(
+    code: Annotated[
+        str | None,
+        typer.Argument(help="Le code à expliquer (par exemple R005).", show_default=False),
+    ] = None,
+) -> None:
+    """Explique un code de constat : ce qu'il vérifie, pourquoi, un exemple correct et fautif."""
+    from e4cli.explain import explain_code, list_codes
+
+    if code is None:
+        list_codes(sys.stdout)
+        return
+    if not explain_code(code, sys.stdout):
+        typer.echo(f"e4 : code « {code} » inconnu ; « e4 explain » les liste tous.", err=True)
+        raise typer.Exit(EXIT_FAILURE)
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        str,
+        typer.Argument(help="dossier, realisation, referentiel ou report."),
+    ] = "dossier",
+) -> None:
+    """Affiche un schéma JSON publié par e4 (pour l'éditeur ou la CI)."""
+    from e4cli.resources import schemas_dir
+
+    path = schemas_dir() / f"{name}.schema.json"
+    if not path.is_file():
+        available = sorted(p.name.split(".")[0] for p in schemas_dir().glob("*.schema.json"))
+        fail(f"schéma « {name} » inconnu (disponibles : {', '.join(available)})")
+    sys.stdout.write(path.read_text(encoding="utf-8"))
+
+
+def main() -> None:
+    """Console entry point: exit 2 with a short message when e4 itself fails."""
+    from e4cli.referential import ReferentialError
+
+    try:
+        app()
+    except ReferentialError as exc:
+        typer.echo(f"e4 : installation défectueuse : {exc}", err=True)
+        sys.exit(EXIT_FAILURE)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # the tool failed: say so in one line, never a traceback
+        if os.environ.get("E4_DEBUG"):
+            raise
+        typer.echo(
+            f"e4 : erreur interne ({type(exc).__name__}: {exc}). Relancez avec E4_DEBUG=1 pour "
+            "le détail, et signalez-la.",
+            err=True,
+        )
+        sys.exit(EXIT_FAILURE)

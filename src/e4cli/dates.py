@@ -1,0 +1,44 @@
+"""Dates as candidates write them: ISO, or the French forms JJ/MM/AAAA and JJ/MM/AA."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_FRENCH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    value: dt.date | None
+    french: bool = False  # written JJ/MM/AAAA or JJ/MM/AA: accepted, with a warning
+    error: str | None = None
+
+
+def parse_date(text: str) -> ParsedDate:
+    iso = _ISO.match(text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+        return _build(year, month, day, french=False)
+    french = _FRENCH.match(text)
+    if french:
+        day, month, year_text = french.groups()
+        year = int(year_text)
+        if len(year_text) == 2:
+            year += 2000
+        return _build(year, int(month), int(day), french=True)
+    return ParsedDate(None, error="n'est pas une date (attendu AAAA-MM-JJ)")
+
+
+def _build(year: int, month: int, day: int, *, french: bool) -> ParsedDate:
+    try:
+        return ParsedDate(dt.date(year, month, day), french=french)
+    except ValueError:
+        return ParsedDate(None, french=french, error="n'existe pas dans le calendrier")
+
+
+def format_fr(value: dt.date) -> str:
+    """JJ/MM/AA, the form of the official synthesis table."""
+    return value.strftime("%d/%m/%y")

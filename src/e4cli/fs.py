@@ -1,0 +1,114 @@
+"""Safe access to the files of a dossier.
+
+Every path a candidate writes is relative to the dossier root and must stay
+inside it. `DossierFS.resolve` is the only way the rest of e4 turns such a
+path into a filesystem path: it refuses absolute paths, `..` escapes and
+symlinks leading outside, without ever opening the target.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from e4cli.findings import Finding, Location, Severity
+
+
+class PathOutside(Exception):
+    """A dossier path that leads outside the dossier."""
+
+    def __init__(self, raw: str, reason: str) -> None:
+        super().__init__(raw)
+        self.raw = raw
+        self.reason = reason
+
+
+class FileRefused(Exception):
+    """A file that e4 will not read: too large, or not a regular file."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class DossierFS:
+    root: Path
+
+    def resolve(self, raw: str) -> Path:
+        """The real path for `raw`, which must stay inside the dossier."""
+        text = raw.replace("\\", "/")
+        pure = PurePosixPath(text)
+        if pure.is_absolute() or (len(text) > 1 and text[1] == ":"):
+            raise PathOutside(raw, "chemin absolu")
+        if ".." in pure.parts:
+            depth = 0
+            for part in pure.parts:
+                depth += -1 if part == ".." else (0 if part == "." else 1)
+                if depth < 0:
+                    raise PathOutside(raw, "« .. » remonte hors du dossier")
+        candidate = self.root.joinpath(*[p for p in pure.parts if p not in ("", ".")])
+        try:
+            real_root = self.root.resolve()
+            real = candidate.resolve()
+        except (OSError, RuntimeError) as exc:  # a symlink loop
+            raise PathOutside(raw, "lien symbolique en boucle") from exc
+        if real != real_root and real_root not in real.parents:
+            raise PathOutside(raw, "lien symbolique vers l'extérieur du dossier")
+        return candidate
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def read_bytes(self, path: Path, limit: int) -> bytes:
+        """Read a regular file of at most `limit` bytes; never blocks on a FIFO."""
+        try:
+            st = path.stat()
+        except OSError as exc:
+            raise FileRefused(f"illisible ({exc.strerror})") from exc
+        if not stat.S_ISREG(st.st_mode):
+            raise FileRefused("ce n'est pas un fichier ordinaire")
+        if st.st_size > limit:
+            raise FileRefused(f"{_human(st.st_size)}, au-delà de la limite de {_human(limit)}")
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        try:
+            fd = os.open(path, flags)
+        except OSError as exc:
+            raise FileRefused(f"illisible ({exc.strerror})") from exc
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise FileRefused(f"plus de {_human(limit)}")
+        return data
+
+
+def _human(size: int) -> str:
+    if size >= 1 << 20:
+        return f"{size / (1 << 20):.1f} Mio"
+    if size >= 1 << 10:
+        return f"{size / (1 << 10):.0f} Kio"
+    return f"{size} octets"
+
+
+def decode_text(data: bytes, path: str) -> tuple[str | None, Finding | None]:
+    """Decode UTF-8 (BOM allowed); else a D004 finding at the first bad byte."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = "UTF-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "WINDOWS-1252"
+        name = PurePosixPath(path).name
+        return None, Finding(
+            "D004",
+            Severity.ERROR,
+            f"Le fichier n'est pas encodé en UTF-8 (octet 0x{data[exc.start]:02X} invalide) : "
+            f"probablement {guess}.",
+            Location(path, line, column),
+            f"Réenregistrez-le en UTF-8 dans votre éditeur, ou convertissez-le : "
+            f"iconv -f {guess} -t UTF-8 {name} > {name}.utf8 && mv {name}.utf8 {name}",
+        )

@@ -1,0 +1,413 @@
+"""Load a dossier folder into the typed model.
+
+Loading reports only what keeps a file from being read (missing, not UTF-8,
+not YAML, too large, outside the dossier) and dates it cannot read; judging
+the content is the job of the schema validation and the rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from e4cli.dates import parse_date
+from e4cli.findings import Finding, Location, Severity
+from e4cli.fs import DossierFS, FileRefused, PathOutside, decode_text
+from e4cli.model import (
+    Anchor,
+    Candidate,
+    CompetenceRef,
+    Dossier,
+    Production,
+    Realisation,
+    Stage,
+)
+from e4cli.referential import DEFAULT_ID, Referential, available, load_referential
+from e4cli.validation import field_name
+from e4cli.yamlsource import MAX_YAML_BYTES, TooComplex, YamlDocument, parse_yaml
+
+MANIFEST = "dossier.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Loaded:
+    """What loading gives: the model (if the folder is a dossier) and its findings."""
+
+    dossier: Dossier | None
+    documents: list[tuple[YamlDocument, str]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    manifest_ok: bool = False
+
+
+def outside_finding(exc: PathOutside, where: Location) -> Finding:
+    return Finding(
+        "D005",
+        Severity.ERROR,
+        f"Le chemin « {exc.raw} » sort du dossier ({exc.reason}) : il n'est ni suivi ni lu.",
+        where,
+        "Placez le fichier dans le dossier et écrivez un chemin relatif à sa racine, "
+        "par exemple « productions/procedure.pdf ».",
+    )
+
+
+def read_yaml(fs: DossierFS, path: Path) -> tuple[YamlDocument | None, list[Finding]]:
+    """Read and parse one YAML file of the dossier, never raising for bad input."""
+    rel = fs.relative(path)
+    try:
+        data = fs.read_bytes(path, MAX_YAML_BYTES)
+    except FileRefused as exc:
+        return None, [
+            Finding(
+                "D007",
+                Severity.ERROR,
+                f"Fichier YAML refusé : {exc.reason}.",
+                Location(rel),
+                "Un fichier du dossier fait quelques Kio ; vérifiez qu'il s'agit du bon fichier.",
+            )
+        ]
+    text, bad_encoding = decode_text(data, rel)
+    if text is None:
+        return None, [bad_encoding] if bad_encoding else []
+    try:
+        doc = parse_yaml(text, rel)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "syntaxe invalide"
+        return None, [
+            Finding(
+                "D003",
+                Severity.ERROR,
+                f"YAML invalide : {_translate_problem(problem)}.",
+                Location(rel, mark.line + 1, mark.column + 1) if mark else Location(rel),
+                "Vérifiez l'indentation (des espaces, pas de tabulations), les deux-points "
+                "après chaque clé et les guillemets autour des textes qui contiennent « : ».",
+            )
+        ]
+    except yaml.YAMLError as exc:
+        return None, [Finding("D003", Severity.ERROR, f"YAML invalide : {exc}.", Location(rel))]
+    except (TooComplex, RecursionError) as exc:
+        reason = str(exc) if isinstance(exc, TooComplex) else "imbrication trop profonde"
+        return None, [
+            Finding(
+                "D007",
+                Severity.ERROR,
+                f"Fichier YAML refusé : trop complexe ({reason}).",
+                Location(rel),
+                "Un fichier de dossier n'a besoin ni d'ancres (&, *) en cascade ni de "
+                "dizaines de niveaux d'imbrication.",
+            )
+        ]
+    return doc, list(doc.findings)
+
+
+_PROBLEMS = {
+    "mapping values are not allowed here": "deux-points inattendu (un texte contenant « : » "
+    "doit être entre guillemets)",
+    "could not find expected ':'": "deux-points manquant après une clé",
+    "found character '\\t' that cannot start any token": "tabulation interdite (utilisez des "
+    "espaces)",
+    "expected <block end>, but found '-'": "élément de liste mal indenté",
+    "found undefined alias": "alias (*) sans ancre (&) correspondante",
+    "expected a single document in the stream": "plusieurs documents (---) dans un seul fichier",
+}
+
+
+def _translate_problem(problem: str) -> str:
+    for english, french in _PROBLEMS.items():
+        if problem.startswith(english):
+            return french
+    return problem
+
+
+def load_dossier(path: Path, display: str | None = None) -> Loaded:
+    display = display if display is not None else str(path)
+    if not path.is_dir():
+        what = "n'existe pas" if not path.exists() else "n'est pas un dossier"
+        return Loaded(
+            None,
+            findings=[
+                Finding(
+                    "D001",
+                    Severity.ERROR,
+                    f"Le chemin « {display} » {what}.",
+                    Location(None),
+                    "Donnez le dossier qui contient dossier.yaml, ou créez-en un avec « e4 init ».",
+                )
+            ],
+        )
+    fs = DossierFS(path)
+    builder = _Builder(fs, display)
+    return builder.build()
+
+
+class _Builder:
+    def __init__(self, fs: DossierFS, display: str) -> None:
+        self.fs = fs
+        self.display = display
+        self.loaded = Loaded(None)
+
+    def report(self, finding: Finding) -> None:
+        self.loaded.findings.append(finding)
+
+    def build(self) -> Loaded:
+        manifest_doc = self._manifest()
+        data: dict[str, Any] = {}
+        if manifest_doc is not None and isinstance(manifest_doc.data, dict):
+            data = manifest_doc.data
+            self.loaded.manifest_ok = True
+        elif manifest_doc is not None:
+            self.report(
+                Finding(
+                    "S001",
+                    Severity.ERROR,
+                    "dossier.yaml doit contenir des clés (session, candidat, centre…).",
+                    manifest_doc.locate(),
+                    "Partez de « e4 init » pour obtenir un dossier.yaml complet.",
+                )
+            )
+        session = _int(data.get("session"))
+        referential = self._referential(data, manifest_doc)
+        anchor = Anchor(manifest_doc) if manifest_doc is not None else None
+        dossier = Dossier(
+            root=self.fs.root,
+            display=self.display,
+            manifest=anchor,
+            referential=referential,
+            session=session,
+        )
+        if anchor is not None:
+            self._fill_manifest(dossier, data, anchor)
+        self._realisations(dossier)
+        self.loaded.dossier = dossier
+        return self.loaded
+
+    def _manifest(self) -> YamlDocument | None:
+        path = self.fs.root / MANIFEST
+        if not path.is_file():
+            near = [p.name for p in self.fs.root.iterdir() if p.name.lower() in _MANIFEST_TYPOS]
+            hint = (
+                f"Renommez « {near[0]} » en « {MANIFEST} »."
+                if near
+                else "Créez-le (voir « e4 init ») : c'est lui qui décrit le dossier."
+            )
+            self.report(
+                Finding(
+                    "D002",
+                    Severity.ERROR,
+                    "Le fichier dossier.yaml est absent.",
+                    Location(None),
+                    hint,
+                )
+            )
+            return None
+        doc, findings = read_yaml(self.fs, path)
+        self.loaded.findings.extend(findings)
+        if doc is not None:
+            self.loaded.documents.append((doc, "dossier.schema.json"))
+        return doc
+
+    def _referential(self, data: dict[str, Any], doc: YamlDocument | None) -> Referential:
+        ref_id = data.get("referentiel")
+        if isinstance(ref_id, str) and ref_id != DEFAULT_ID:
+            if ref_id in available():
+                return load_referential(ref_id)
+            assert doc is not None
+            self.report(
+                Finding(
+                    "S001",
+                    Severity.ERROR,
+                    f"Référentiel « {ref_id} » inconnu.",
+                    doc.locate(["referentiel"]),
+                    f"Référentiels disponibles : {', '.join(available())} "
+                    "(ou supprimez la clé pour le choix par défaut).",
+                )
+            )
+        return load_referential(DEFAULT_ID)
+
+    def _date(self, value: Any, anchor: Anchor, *keys: str | int) -> dt.date | None:
+        if not isinstance(value, str):
+            return None
+        parsed = parse_date(value)
+        where = anchor.at(*keys)
+        name = field_name(list(keys))
+        if parsed.value is None:
+            if parsed.error and ("/" in value or value[:4].isdigit()):
+                self.report(
+                    Finding(
+                        "S001",
+                        Severity.ERROR,
+                        f"« {name} » : la date « {value} » {parsed.error}.",
+                        where,
+                        "Écrivez une date réelle au format AAAA-MM-JJ, par exemple 2027-01-19.",
+                    )
+                )
+            return None
+        if parsed.french:
+            self.report(
+                Finding(
+                    "S003",
+                    Severity.WARNING,
+                    f"« {name} » : date « {value} » écrite à la française, comprise comme le "
+                    f"{parsed.value.strftime('%d/%m/%Y')}.",
+                    where,
+                    f"Écrivez-la au format ISO : {parsed.value.isoformat()}",
+                )
+            )
+        return parsed.value
+
+    def _fill_manifest(self, dossier: Dossier, data: dict[str, Any], anchor: Anchor) -> None:
+        cand = data.get("candidat")
+        if isinstance(cand, dict):
+            statut = cand.get("statut")
+            dossier.candidat = Candidate(
+                nom=_str(cand.get("nom")),
+                prenom=_str(cand.get("prenom")),
+                numero=_str(cand.get("numero")),
+                option=_str(cand.get("option")),
+                statut=statut if isinstance(statut, str) else "scolaire",
+            )
+        dossier.centre = _str(data.get("centre"))
+        dossier.forme = _str(data.get("forme"))
+        dossier.date_limite = self._date(data.get("date_limite"), anchor, "date_limite")
+        portfolio = data.get("portfolio")
+        if isinstance(portfolio, dict):
+            dossier.portfolio_url = _str(portfolio.get("url"))
+            chemin = _str(portfolio.get("chemin"))
+            if chemin:
+                dossier.portfolio_dir = chemin.rstrip("/") or chemin
+                dossier.portfolio_dir_declared = True
+        dossier.tableau = _str(data.get("tableau"))
+        realisations_dir = _str(data.get("realisations"))
+        if realisations_dir:
+            dossier.realisations_dir = realisations_dir.rstrip("/") or realisations_dir
+        stages = data.get("stages")
+        if isinstance(stages, list):
+            for index, raw in enumerate(stages):
+                if isinstance(raw, dict):
+                    dossier.stages.append(self._stage(raw, index, anchor))
+
+    def _stage(self, raw: dict[str, Any], index: int, manifest: Anchor) -> Stage:
+        anchor = Anchor(manifest.doc, ("stages", index))
+        annee = raw.get("annee")
+        return Stage(
+            id=_str(raw.get("id")) or f"stage{index + 1}",
+            index=index,
+            organisation=_str(raw.get("organisation")),
+            annee=annee if annee in (1, 2) and not isinstance(annee, bool) else None,
+            debut=self._date(raw.get("debut"), manifest, "stages", index, "debut"),
+            fin=self._date(raw.get("fin"), manifest, "stages", index, "fin"),
+            attestation=_str(raw.get("attestation")),
+            anchor=anchor,
+        )
+
+    def _realisations(self, dossier: Dossier) -> None:
+        where = dossier.manifest.at("realisations") if dossier.manifest else Location(None)
+        try:
+            folder = self.fs.resolve(dossier.realisations_dir)
+        except PathOutside as exc:
+            self.report(outside_finding(exc, where))
+            return
+        if not folder.is_dir():
+            return
+        files = sorted(
+            p
+            for p in folder.iterdir()
+            if p.suffix.lower() in YAML_SUFFIXES and not p.name.startswith((".", "~$"))
+        )
+        for path in files:
+            try:
+                self.fs.resolve(self.fs.relative(path))
+            except PathOutside as exc:
+                self.report(outside_finding(exc, Location(self.fs.relative(path))))
+                continue
+            doc, findings = read_yaml(self.fs, path)
+            self.loaded.findings.extend(findings)
+            if doc is None:
+                continue
+            self.loaded.documents.append((doc, "realisation.schema.json"))
+            data = doc.data if isinstance(doc.data, dict) else {}
+            if not isinstance(doc.data, dict):
+                self.report(
+                    Finding(
+                        "S001",
+                        Severity.ERROR,
+                        "Une réalisation doit être un bloc de clés (intitule, cadre, periode…).",
+                        doc.locate(),
+                        "Voir « e4 init » pour un exemple de réalisation.",
+                    )
+                )
+                continue
+            dossier.realisations.append(self._realisation(dossier, data, doc, path))
+
+    def _realisation(
+        self, dossier: Dossier, data: dict[str, Any], doc: YamlDocument, path: Path
+    ) -> Realisation:
+        anchor = Anchor(doc)
+        periode = data.get("periode") if isinstance(data.get("periode"), dict) else {}
+        competences: list[CompetenceRef] = []
+        raw_refs = data.get("competences")
+        if isinstance(raw_refs, list):
+            for index, ref in enumerate(raw_refs):
+                if isinstance(ref, str | int | float) and not isinstance(ref, bool):
+                    text = str(ref)
+                    competences.append(
+                        CompetenceRef(text, index, dossier.referential.resolve(text))
+                    )
+        productions: list[Production] = []
+        raw_prods = data.get("productions")
+        if isinstance(raw_prods, list):
+            for index, prod in enumerate(raw_prods):
+                if isinstance(prod, dict):
+                    productions.append(
+                        Production(
+                            _str(prod.get("titre")),
+                            _str(prod.get("fichier")),
+                            _str(prod.get("url")),
+                            index,
+                        )
+                    )
+        techs = data.get("technologies")
+        modalite = data.get("modalite")
+        return Realisation(
+            id=_str(data.get("id")) or path.stem,
+            file=doc.path,
+            intitule=_str(data.get("intitule")),
+            cadre=_str(data.get("cadre")),
+            stage=_str(data.get("stage")),
+            debut=self._date(periode.get("debut"), anchor, "periode", "debut"),
+            fin=self._date(periode.get("fin"), anchor, "periode", "fin"),
+            competences=competences,
+            modalite=modalite if modalite in ("seul", "equipe") else "seul",
+            contribution=_str(data.get("contribution")),
+            description=_str(data.get("description")),
+            technologies=[t for t in techs if isinstance(t, str)]
+            if isinstance(techs, list)
+            else [],
+            productions=productions,
+            page=_str(data.get("page")),
+            anchor=anchor,
+        )
+
+
+_MANIFEST_TYPOS = {
+    "dossier.yaml",
+    "dossier.yml",
+    "dossier.yaml.txt",
+    "dossier.yaml ",
+    "dossier.json",
+}
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -1,0 +1,1 @@
+"""Reporters: they format a CheckResult and compute nothing."""

@@ -1,0 +1,64 @@
+"""The registry of every finding code, in the order `e4 explain` lists them.
+
+One module per code; its docstring is the documentation. Codes with a check
+run in this order; the others are reported while loading.
+"""
+
+from __future__ import annotations
+
+from e4cli.rules import (
+    a004_duree_stages,
+    a005_dates_stages,
+    c001_competence_non_couverte,
+    c002_item_non_couvert,
+    d001_dossier_introuvable,
+    d002_manifeste_absent,
+    d003_yaml_invalide,
+    d004_encodage,
+    d005_chemin_exterieur,
+    d006_cle_en_double,
+    d007_fichier_refuse,
+    r001_periode,
+    r002_stage_de_la_realisation,
+    r004_competence_inconnue,
+    r005_contribution,
+    r006_sans_competence,
+    r007_doublon,
+    s001_valeur_invalide,
+    s002_cle_inconnue,
+    s003_date_francaise,
+    t001_tableau_absent,
+)
+from e4cli.rules.base import Rule
+
+_MODULES = (
+    d001_dossier_introuvable,
+    d002_manifeste_absent,
+    d003_yaml_invalide,
+    d004_encodage,
+    d005_chemin_exterieur,
+    d006_cle_en_double,
+    d007_fichier_refuse,
+    s001_valeur_invalide,
+    s002_cle_inconnue,
+    s003_date_francaise,
+    t001_tableau_absent,
+    r001_periode,
+    r002_stage_de_la_realisation,
+    r004_competence_inconnue,
+    r005_contribution,
+    r006_sans_competence,
+    r007_doublon,
+    c001_competence_non_couverte,
+    c002_item_non_couvert,
+    a004_duree_stages,
+    a005_dates_stages,
+)
+
+RULES: dict[str, Rule] = {m.RULE.code: m.RULE for m in _MODULES}
+
+
+def ordered() -> list[Rule]:
+    """Every rule sorted by code family (D, S, P, T, R, C, A) then number."""
+    families = "DSPTRCA"
+    return sorted(RULES.values(), key=lambda r: (families.find(r.code[0]), r.code))

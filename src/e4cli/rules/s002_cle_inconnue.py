@@ -1,0 +1,18 @@
+"""S002 · error · Clé inconnue
+
+Une clé ne fait pas partie du format du dossier ; la clé connue la plus proche est proposée
+(les clés s'écrivent sans accents, en minuscules : `intitule`, `prenom`, `modalite`).
+
+Pourquoi : une clé mal orthographiée est une information ignorée : l'intitulé, la période
+ou les compétences ne seraient pas reportés.
+
+Correct :
+    intitule: Déploiement de GLPI
+
+Fautif :
+    intitulé: Déploiement de GLPI
+"""
+
+from e4cli.rules.base import Rule
+
+RULE = Rule.from_doc(__doc__)

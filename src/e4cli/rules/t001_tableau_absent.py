@@ -1,0 +1,54 @@
+"""T001 · error · Pas de tableau de synthèse
+
+Aucun tableau de synthèse ne peut être remis : le dossier n'a aucune réalisation, ou le
+fichier déclaré par `tableau:` dans dossier.yaml n'existe pas.
+
+Pourquoi : pénalité officielle « Absence de tableau de synthèse » : 2 points retirés à la
+note finale. (`e4 table` produit le tableau à partir des réalisations.)
+
+Correct :
+    tableau: tableau-de-synthese.xlsx   # et le fichier existe
+
+Fautif :
+    tableau: tableau-de-synthese.xlsx   # fichier absent du dossier
+"""
+
+from collections.abc import Iterator
+
+from e4cli.findings import Finding, Location
+from e4cli.fs import PathOutside
+from e4cli.load import outside_finding
+from e4cli.rules.base import CheckContext, Rule
+
+RULE = Rule.from_doc(__doc__)
+
+
+@RULE.checks
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    dossier = ctx.dossier
+    if not dossier.realisations:
+        yield RULE.finding(
+            f"Aucune réalisation dans « {dossier.realisations_dir}/ » : il n'y a pas de tableau "
+            "de synthèse à remettre.",
+            Location(dossier.realisations_dir + "/"),
+            "Décrivez chaque réalisation dans un fichier YAML de ce dossier (voir « e4 init »).",
+        )
+    if dossier.tableau is None or dossier.manifest is None:
+        return
+    where = dossier.manifest.at("tableau")
+    try:
+        path = ctx.fs.resolve(dossier.tableau)
+    except PathOutside as exc:
+        yield outside_finding(exc, where)
+        yield RULE.finding(
+            f"Le tableau de synthèse « {dossier.tableau} » est hors du dossier : il ne sera pas "
+            "remis.",
+            where,
+        )
+        return
+    if not path.is_file():
+        yield RULE.finding(
+            f"Le tableau de synthèse déclaré « {dossier.tableau} » n'existe pas.",
+            where,
+            f"Générez-le : e4 table {dossier.display} --output {dossier.tableau}",
+        )

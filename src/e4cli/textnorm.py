@@ -1,0 +1,27 @@
+"""Text comparisons that ignore case, accents and spacing, and "did you mean"."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, apostrophes unified, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = bare.replace("’", "'").replace("œ", "oe").replace("Œ", "oe")
+    return " ".join(bare.casefold().split())
+
+
+def nearest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The candidate closest to `word`, comparing folded forms."""
+    by_fold: dict[str, str] = {}
+    for candidate in candidates:
+        by_fold.setdefault(fold(candidate), candidate)
+    folded = fold(word)
+    if folded in by_fold:
+        return by_fold[folded]
+    match = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=cutoff)
+    return by_fold[match[0]] if match else None

@@ -1,0 +1,157 @@
+"""Validate a YAML document against a shipped JSON Schema, as located findings.
+
+Each schema error's `absolute_path` is walked down the composed YAML node
+tree, so the finding points at the offending value's line and column.
+Messages are French and name the field as the candidate wrote it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from e4cli.findings import Finding, Severity
+from e4cli.resources import load_schema
+from e4cli.textnorm import nearest
+from e4cli.yamlsource import PathElem, YamlDocument
+
+_TYPE_NAMES = {
+    "string": "du texte",
+    "integer": "un nombre entier",
+    "number": "un nombre",
+    "object": "un bloc de clés (clé: valeur)",
+    "array": "une liste (lignes commençant par « - »)",
+    "boolean": "vrai ou faux",
+    "null": "vide",
+}
+
+DOCUMENT_SCHEMAS = ("dossier.schema.json", "realisation.schema.json")
+
+
+@cache
+def validator_for(schema_name: str) -> Draft202012Validator:
+    """One validator per schema and per process: building one is costly."""
+    resources = []
+    for name in DOCUMENT_SCHEMAS:
+        schema = load_schema(name)
+        resource = Resource.from_contents(schema)
+        resources += [(schema["$id"], resource), (name, resource)]
+    registry: Registry[Any] = Registry().with_resources(resources)
+    schema = load_schema(schema_name)
+    return Draft202012Validator(schema, registry=registry)
+
+
+def validate(doc: YamlDocument, schema_name: str) -> Iterator[Finding]:
+    validator = validator_for(schema_name)
+    errors = sorted(
+        validator.iter_errors(doc.data),
+        key=lambda e: (doc.locate(list(e.absolute_path)).line or 0, list(map(str, e.path))),
+    )
+    for error in errors:
+        yield from _findings(doc, error)
+
+
+def field_name(path: list[PathElem]) -> str:
+    text = ""
+    for elem in path:
+        text += f"[{elem + 1}]" if isinstance(elem, int) else (f".{elem}" if text else elem)
+    return text or "le document"
+
+
+def _findings(doc: YamlDocument, error: ValidationError) -> Iterator[Finding]:
+    path: list[PathElem] = list(error.absolute_path)
+    where = field_name(path)
+    kind = error.validator
+    if kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        extras = [k for k in error.instance if k not in known]
+        for key in extras:
+            suggestion = nearest(key, known)
+            hint = (
+                f"Vouliez-vous dire « {suggestion} » ?"
+                if suggestion
+                else f"Clés possibles ici : {', '.join(known)}."
+            )
+            yield Finding(
+                "S002",
+                Severity.ERROR,
+                f"Clé inconnue « {key} »" + (f" dans « {where} »." if path else "."),
+                doc.locate_key([*path, key]),
+                hint,
+            )
+        return
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        subschema = error.schema.get("properties", {}).get(missing, {})
+        title = subschema.get("title")
+        label = f"« {missing} »" + (f" ({title})" if title else "")
+        yield Finding(
+            "S001",
+            Severity.ERROR,
+            f"Champ obligatoire {label} absent"
+            + (f" dans « {where} »." if path else " du document."),
+            doc.locate(path),
+            subschema.get("description"),
+        )
+        return
+    message, hint = _describe(doc, error, path)
+    yield Finding("S001", Severity.ERROR, f"« {where} » : {message}", doc.locate(path), hint)
+
+
+def _describe(
+    doc: YamlDocument, error: ValidationError, path: list[PathElem]
+) -> tuple[str, str | None]:
+    kind, value, expected = error.validator, error.instance, error.validator_value
+    description = error.schema.get("description")
+    node, depth = doc.node_at(path)
+    raw = getattr(node, "value", None) if depth == len(path) else None
+    if kind == "type":
+        names = expected if isinstance(expected, list) else [expected]
+        wanted = " ou ".join(_TYPE_NAMES.get(n, n) for n in names)
+        hint = description
+        shown = _show(value)
+        if "string" in names and isinstance(raw, str):
+            hint = f'Mettez la valeur entre guillemets pour la garder telle quelle : "{raw}".'
+            shown = f"« {raw} », lu comme {shown}"
+        return f"la valeur doit être {wanted}, pas {shown}.", hint
+    if kind == "enum":
+        allowed = ", ".join(str(v) for v in expected)
+        suggestion = nearest(str(value), [str(v) for v in expected])
+        hint = f"Vouliez-vous dire « {suggestion} » ?" if suggestion else description
+        shown = raw if isinstance(raw, str) else value
+        return f"la valeur « {shown} » n'est pas permise (valeurs possibles : {allowed}).", hint
+    if kind == "minLength":
+        return ("la valeur est vide." if not value else "la valeur est trop courte."), description
+    if kind == "maxLength":
+        return f"la valeur dépasse {expected} caractères.", "Raccourcissez-la."
+    if kind in ("minimum", "maximum"):
+        bound = "au moins" if kind == "minimum" else "au plus"
+        return f"la valeur {value} doit valoir {bound} {expected}.", description
+    if kind == "pattern":
+        return f"la valeur {_show(value)} n'a pas la forme attendue.", description
+    if kind == "anyOf" and path and "productions" in path:
+        return "une production doit avoir un « fichier » ou une « url ».", description
+    if kind in ("minItems", "maxItems"):
+        return "la liste n'a pas le bon nombre d'éléments.", description
+    return f"valeur {_show(value)} non conforme au schéma ({kind}).", description
+
+
+def _show(value: object) -> str:
+    if isinstance(value, str):
+        return f"le texte « {value if len(value) <= 60 else value[:57] + '…'} »"
+    if isinstance(value, bool):
+        return "un booléen (true/false)"
+    if isinstance(value, int | float):
+        return f"le nombre {value}"
+    if isinstance(value, list):
+        return "une liste"
+    if isinstance(value, dict):
+        return "un bloc de clés"
+    if value is None:
+        return "une valeur vide"
+    return repr(value)
