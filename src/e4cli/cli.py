@@ -10,11 +10,14 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from e4cli import __version__
+
+if TYPE_CHECKING:
+    from e4cli.checker import CheckResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -91,6 +94,10 @@ def check(
         Path | None,
         typer.Option("--output", "-o", help="Écrit le rapport dans ce fichier.", dir_okay=False),
     ] = None,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Rapport texte : montre aussi les informations."),
+    ] = False,
 ) -> None:
     """Vérifie un ou plusieurs dossiers comme le contrôle de conformité et le jury.
 
@@ -105,22 +112,24 @@ def check(
 
         write_output(json_report.render(results, strict, many=len(dossiers) > 1), output)
     else:
-        _text_report(results, strict, output)
+        _text_report(results, strict, verbose, output)
     failed = any(r.failed(strict) for r in results)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _text_report(results: list, strict: bool, output: Path | None) -> None:  # type: ignore[type-arg]
+def _text_report(
+    results: list[CheckResult], strict: bool, verbose: bool, output: Path | None
+) -> None:
     import io
 
     from e4cli.report import text
 
     if output is None:
-        text.render(results, text.make_console(sys.stdout), strict)
+        text.render(results, text.make_console(sys.stdout), strict, verbose)
         return
     buffer = io.StringIO()
     console = text.make_console(buffer)
-    text.render(results, console, strict)
+    text.render(results, console, strict, verbose)
     write_output(buffer.getvalue(), output)
 
 

@@ -23,26 +23,39 @@ def make_console(stream: TextIO) -> Console:
     return Console(file=stream, highlight=False, soft_wrap=False, emoji=False)
 
 
-def render(results: Sequence[CheckResult], console: Console, strict: bool = False) -> None:
+def render(
+    results: Sequence[CheckResult], console: Console, strict: bool = False, verbose: bool = False
+) -> None:
     for index, result in enumerate(results):
         if index:
             console.rule(style="dim")
-        render_one(result, console, strict)
+        render_one(result, console, strict, verbose)
 
 
-def render_one(result: CheckResult, console: Console, strict: bool = False) -> None:
+def render_one(
+    result: CheckResult, console: Console, strict: bool = False, verbose: bool = False
+) -> None:
+    """Findings by file (infos only when verbose), the matrix, penalties, the verdict."""
     console.print(_header(result))
     console.print()
-    if result.findings:
-        for path, group in groupby(result.findings, key=lambda f: f.location.path):
+    shown = [f for f in result.findings if verbose or f.severity is not Severity.INFO]
+    if shown:
+        for path, group in groupby(shown, key=lambda f: f.location.path):
             console.print(Text(path or result.display, style="bold underline"))
             console.print(Padding(_findings_grid(list(group)), (0, 0, 0, 2)))
             console.print()
     if result.coverage is not None and result.dossier is not None and result.dossier.realisations:
         console.print(_matrix(result))
+        items = _uncited_items(result)
+        if items:
+            console.print(
+                Text("Items cités par aucune réalisation : ", style="bold").append(
+                    ", ".join(items), style="not bold cyan"
+                )
+            )
         console.print()
     console.print(_penalties(result))
-    console.print(_verdict(result, strict))
+    console.print(_verdict(result, strict, verbose))
 
 
 def _header(result: CheckResult) -> Text:
@@ -99,6 +112,16 @@ def _matrix(result: CheckResult) -> Table:
     return table
 
 
+def _uncited_items(result: CheckResult) -> list[str]:
+    assert result.coverage is not None
+    return [
+        item
+        for comp in result.coverage.competences.values()
+        for item, reals in comp.items.items()
+        if not reals
+    ]
+
+
 def _penalties(result: CheckResult) -> Text:
     if not result.penalties:
         return Text("Pénalités : aucune.", style="green")
@@ -116,12 +139,14 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}"
 
 
-def _verdict(result: CheckResult, strict: bool) -> Text:
+def _verdict(result: CheckResult, strict: bool, verbose: bool) -> Text:
     counts = (
         f"{_plural(result.count(Severity.ERROR), 'erreur')}, "
         f"{_plural(result.count(Severity.WARNING), 'avertissement')}, "
         f"{_plural(result.count(Severity.INFO), 'information')}"
     )
+    if not verbose and result.count(Severity.INFO):
+        counts += " (détail : --verbose)"
     if result.failed(strict):
         return Text(f"✘ Dossier non conforme : {counts}.", style="bold red")
     return Text(f"✔ Dossier conforme : {counts}.", style="bold green")

@@ -1,0 +1,157 @@
+"""Shared test helpers: build dossiers on disk and run e4 as a user would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from e4cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def tiny_pdf(text: str = "Attestation de stage") -> bytes:
+    """A small but valid one-page PDF (correct xref offsets)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+MANIFEST = """\
+session: 2027
+candidat:
+  nom: Martin
+  prenom: Léa
+  numero: "02248211114"
+  option: SISR
+centre: Lycée Félix Le Dantec
+portfolio:
+  url: https://lea-martin.github.io/portfolio/
+  chemin: portfolio/
+stages:
+  - organisation: Mairie de Lannion
+    annee: 1
+    debut: 2026-05-25
+    fin: 2026-06-26
+    attestation: attestations/stage1.pdf
+  - organisation: Armor Info
+    annee: 2
+    debut: 2027-01-11
+    fin: 2027-02-19
+    attestation: attestations/stage2.pdf
+"""
+
+REAL_FORMATION = """\
+intitule: Inventaire du parc avec GLPI
+cadre: formation
+periode:
+  debut: 2026-01-05
+  fin: 2026-02-13
+competences: [B1.1, B1.2, B1.3]
+"""
+
+REAL_STAGE = """\
+intitule: Supervision avec Zabbix
+cadre: stage
+stage: stage2
+periode:
+  debut: 2027-01-12
+  fin: 2027-02-10
+competences: [B1.4, B1.5, B1.6]
+"""
+
+
+def valid_files() -> dict[str, str | bytes]:
+    """A minimal dossier that passes every check: the base each test breaks on purpose."""
+    return {
+        "dossier.yaml": MANIFEST,
+        "realisations/01-glpi.yaml": REAL_FORMATION,
+        "realisations/02-zabbix.yaml": REAL_STAGE,
+        "portfolio/index.md": "# Portfolio de Léa Martin\n\nMes réalisations.\n",
+        "attestations/stage1.pdf": tiny_pdf("Stage 1"),
+        "attestations/stage2.pdf": tiny_pdf("Stage 2"),
+    }
+
+
+def write_tree(root: Path, files: Mapping[str, str | bytes | None]) -> Path:
+    """Write `files` under `root`; a None value deletes that file."""
+    root.mkdir(parents=True, exist_ok=True)
+    for rel, content in files.items():
+        path = root / rel
+        if content is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_dossier(tmp_path: Path) -> Callable[..., Path]:
+    """make_dossier(**changes) → a valid dossier with `changes` applied (None removes)."""
+
+    def build(changes: Mapping[str, str | bytes | None] | None = None, name: str = "d") -> Path:
+        files: dict[str, str | bytes | None] = dict(valid_files())
+        files.update(changes or {})
+        return write_tree(tmp_path / name, files)
+
+    return build
+
+
+def run_cli(*args: str) -> Any:
+    """Run the CLI in-process, as Typer's test runner does."""
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+
+def run_e4(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Any:
+    """Run the installed console entry point in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "e4cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+
+
+def check_json(path: Path) -> dict[str, Any]:
+    result = run_cli("check", str(path), "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
+def codes_at(report: dict[str, Any]) -> list[tuple[str, str | None, int | None]]:
+    return [(f["code"], f["path"], f["line"]) for f in report["findings"]]
