@@ -155,7 +155,7 @@ def explain(
 def schema(
     name: Annotated[
         str,
-        typer.Argument(help="dossier, realisation, referentiel ou report."),
+        typer.Argument(help="dossier, realisation, referentiel, report ou table."),
     ] = "dossier",
 ) -> None:
     """Affiche un schéma JSON publié par e4 (pour l'éditeur ou la CI)."""
@@ -166,6 +166,154 @@ def schema(
         available = sorted(p.name.split(".")[0] for p in schemas_dir().glob("*.schema.json"))
         fail(f"schéma « {name} » inconnu (disponibles : {', '.join(available)})")
     sys.stdout.write(path.read_text(encoding="utf-8"))
+
+
+class TableFormat(StrEnum):
+    html = "html"
+    md = "md"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+    pdf = "pdf"
+
+
+@app.command()
+def table(
+    dossier: Annotated[Path, typer.Argument(help="Le dossier du candidat.", show_default=False)],
+    fmt: Annotated[
+        TableFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Format du tableau ; par défaut celui de l'extension de --output, sinon html.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Écrit le tableau dans ce fichier.", dir_okay=False
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Remplit ce modèle officiel .xlsx (fourni par l'établissement) au lieu d'en "
+            "créer un.",
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Produit le tableau de synthèse officiel : html, md, csv, json, xlsx ou pdf.
+
+    Sans --output, les formats texte vont sur la sortie standard ; xlsx et pdf exigent
+    --output. Ce qui manque au dossier est signalé sur la sortie d'erreur (code 0 si le
+    tableau est produit) ; code 1 sans dossier à lire, 2 en cas d'usage incorrect.
+    """
+    from e4cli.table.formats import FormatError, RenderError, choose
+    from e4cli.table.source import load_table
+
+    try:
+        chosen = choose(fmt.value if fmt else None, output, template)
+    except FormatError as exc:
+        fail(str(exc))
+    loaded = load_table(dossier, str(dossier))
+    if loaded.model is None:
+        for finding in loaded.fatal:
+            typer.echo(f"e4 : pas de tableau : {finding.message}", err=True)
+            if finding.hint:
+                typer.echo(f"  conseil : {finding.hint}", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    model = loaded.model
+    try:
+        if template is not None:
+            from e4cli.table.xlsx_template import fill
+
+            data = fill(model, template)
+        else:
+            data = chosen.render(model)
+    except RenderError as exc:
+        fail(str(exc))
+    if model.missing:
+        typer.echo("e4 : tableau incomplet, à compléter dans le dossier :", err=True)
+        for note in model.missing:
+            typer.echo(f"  - {note}", err=True)
+    if output is None:
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        except BrokenPipeError:  # e4 table … | head: the reader has seen enough
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return
+    from e4cli.atomic import write_atomic
+
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        fail(f"impossible d'écrire « {output} » : {exc.strerror or exc}")
+    typer.echo(f"e4 : tableau de synthèse ({chosen.name}) écrit dans « {output} ».", err=True)
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    csv = "csv"
+
+
+@app.command()
+def report(
+    classe: Annotated[
+        Path,
+        typer.Argument(
+            help="Le dossier de la classe : un sous-dossier par élève.", show_default=False
+        ),
+    ],
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html ou csv ; par défaut celui de l'extension de --output, sinon html.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Écrit le rapport dans ce fichier.", dir_okay=False),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Un avertissement rend aussi un dossier non conforme.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Nombre de processus (par défaut : un par cœur).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Rapport de classe : tous les dossiers d'un dossier de classe, en HTML ou en CSV.
+
+    Une ligne par dossier (candidat, verdict, erreurs, avertissements, pénalités,
+    compétences non couvertes, lien vers son tableau de synthèse) et, par compétence, le
+    nombre de dossiers qui la couvrent. Code de sortie 0 quand le rapport est produit,
+    quels que soient les verdicts ; 2 en cas d'usage incorrect ou de panne.
+    """
+    from e4cli.classreport.run import ReportError, run_report
+
+    chosen = fmt.value if fmt else None
+    if chosen is None:
+        suffix = output.suffix.lower() if output else ""
+        chosen = "csv" if suffix == ".csv" else "html"
+    try:
+        code = run_report(classe, chosen, output, strict=strict, jobs=jobs)
+    except ReportError as exc:
+        fail(str(exc))
+    raise typer.Exit(code)
 
 
 def main() -> None:

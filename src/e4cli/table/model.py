@@ -1,0 +1,257 @@
+"""The synthesis table as plain data, built once from a loaded dossier.
+
+Everything the official table shows is decided here: the title lines, the
+identity lines, the competency columns, the three sections in the official
+order, each réalisation's row (intitulé, documents, période, ticks) and the
+notes about what could not be filled. Renderers only lay this out, so the six
+formats cannot disagree about the content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from e4cli.dates import format_fr
+from e4cli.model import Dossier, Realisation
+
+# Fixed wording of the official model (annexe 6-1 / VI-1); session-dependent
+# labels (épreuve, annex) come from the referential.
+TABLE_TITLE = "Tableau de synthèse des réalisations professionnelles"
+LABEL_NAME = "NOM et prénom"
+LABEL_NUMBER = "N° candidat"
+LABEL_CENTRE = "Centre de formation"
+LABEL_OPTION = "Option"
+LABEL_PORTFOLIO = "Adresse URL du portfolio"
+HEADER_REALISATION = (
+    "Réalisations professionnelles (intitulé et liste des documents et productions associés)"
+)
+HEADER_PERIOD = "Période (sous la forme du JJ/MM/AA au JJ/MM/AA)"
+HEADER_COMPETENCES = "Compétences mises en œuvre"
+OPTIONS = ("SISR", "SLAM")
+SECTION_KEYS = ("formation", "stage-annee-1", "stage-annee-2")
+TICK = "x"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One competency column: its header names the competency and lists its items."""
+
+    code: str
+    label: str
+    items: tuple[tuple[str, str], ...]  # (item code, item label)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document or production listed under the intitulé."""
+
+    titre: str
+    fichier: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    file: str
+    intitule: str
+    documents: tuple[Document, ...]
+    debut: dt.date | None
+    fin: dt.date | None
+    ticks: tuple[bool, ...]  # one per column, in column order
+    items: tuple[str, ...]  # the item codes the réalisation cites, for the JSON output
+
+    @property
+    def periode(self) -> str:
+        """The period as the official model asks: JJ/MM/AA au JJ/MM/AA (empty when unknown)."""
+        if self.debut is None and self.fin is None:
+            return ""
+        start = format_fr(self.debut) if self.debut else "??/??/??"
+        end = format_fr(self.fin) if self.fin else "??/??/??"
+        return f"{start} au {end}"
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The intitulé then one line per document: the first column's content as text."""
+        return (self.intitule, *(d.titre for d in self.documents))
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    label: str
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class Identity:
+    nom: str | None
+    prenom: str | None
+    numero: str | None
+    centre: str | None
+    option: str | None  # SISR, SLAM, or None when missing or not one of them
+    portfolio_url: str | None
+
+    @property
+    def nom_prenom(self) -> str:
+        parts = [(self.nom or "").upper(), self.prenom or ""]
+        return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class TableModel:
+    dossier: str
+    diploma: str
+    session: int | None
+    epreuve: str
+    epreuve_title: str
+    annex: str
+    identity: Identity
+    columns: tuple[Column, ...]
+    sections: tuple[Section, ...]
+    unplaced: tuple[Row, ...] = ()  # réalisations with no section: not in the official table
+    missing: tuple[str, ...] = field(default=())
+
+    title: str = TABLE_TITLE
+    label_name: str = LABEL_NAME
+    label_number: str = LABEL_NUMBER
+    label_centre: str = LABEL_CENTRE
+    label_option: str = LABEL_OPTION
+    label_portfolio: str = LABEL_PORTFOLIO
+    header_realisation: str = HEADER_REALISATION
+    header_period: str = HEADER_PERIOD
+    header_competences: str = HEADER_COMPETENCES
+    options: tuple[str, ...] = OPTIONS
+    tick: str = TICK
+
+    @property
+    def session_line(self) -> str:
+        return f"SESSION {self.session}" if self.session is not None else "SESSION"
+
+    @property
+    def caption(self) -> str:
+        return (
+            f"{self.title} – {self.diploma}, {self.session_line}, "
+            f"épreuve {self.epreuve} ({self.annex})"
+        )
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(s.rows) for s in self.sections)
+
+
+def build_table(dossier: Dossier, *, load_notes: tuple[str, ...] = ()) -> TableModel:
+    """The table of a loaded dossier, with a note for each thing it cannot show.
+
+    `load_notes` are the reasons, found while loading, why some files could not
+    be read at all (so their réalisations are absent); they come first.
+    """
+    ref = dossier.referential
+    labels = ref.session_labels(dossier.session)
+    missing: list[str] = list(load_notes)
+    columns = tuple(
+        Column(c.code, c.label, tuple((i.code, i.label) for i in c.items)) for c in ref.competences
+    )
+    identity = _identity(dossier, missing)
+    if dossier.session is None:
+        missing.append("session absente : la ligne « SESSION » reste sans année.")
+    by_section: dict[str, list[Row]] = {key: [] for key in SECTION_KEYS}
+    unplaced: list[Row] = []
+    for real in dossier.realisations:
+        row = _row(real, columns, missing)
+        section = dossier.section_of(real)
+        if section in by_section:
+            by_section[section].append(row)
+        else:
+            unplaced.append(row)
+            missing.append(
+                f"{real.file} : {_why_no_section(dossier, real)} ; la réalisation "
+                f"« {row.intitule} » n'est placée dans aucune section du tableau."
+            )
+    sections = tuple(
+        Section(key, ref.sections[key], tuple(by_section[key])) for key in SECTION_KEYS
+    )
+    return TableModel(
+        dossier=dossier.display,
+        diploma=ref.diploma,
+        session=dossier.session,
+        epreuve=labels.epreuve,
+        epreuve_title=labels.title,
+        annex=labels.annex_table,
+        identity=identity,
+        columns=columns,
+        sections=sections,
+        unplaced=tuple(unplaced),
+        missing=tuple(missing),
+    )
+
+
+def _identity(dossier: Dossier, missing: list[str]) -> Identity:
+    cand = dossier.candidat
+    option = cand.option.upper() if cand.option and cand.option.upper() in OPTIONS else None
+    checks = (
+        (cand.nom, "candidat.nom absent : « NOM et prénom » est incomplet."),
+        (cand.prenom, "candidat.prenom absent : « NOM et prénom » est incomplet."),
+        (cand.numero, "candidat.numero absent : la ligne « N° candidat » reste vide."),
+        (dossier.centre, "centre absent : la ligne « Centre de formation » reste vide."),
+        (option, "candidat.option absente ou inconnue (SISR ou SLAM) : aucune case cochée."),
+        (
+            dossier.portfolio_url,
+            "portfolio.url absente : la ligne « Adresse URL du portfolio » reste vide.",
+        ),
+    )
+    missing.extend(f"dossier.yaml : {note}" for value, note in checks if not value)
+    return Identity(
+        nom=cand.nom,
+        prenom=cand.prenom,
+        numero=cand.numero,
+        centre=dossier.centre,
+        option=option,
+        portfolio_url=dossier.portfolio_url,
+    )
+
+
+def _row(real: Realisation, columns: tuple[Column, ...], missing: list[str]) -> Row:
+    intitule = real.intitule or real.id
+    if real.intitule is None:
+        missing.append(f"{real.file} : intitule absent ; la ligne porte le nom du fichier.")
+    if real.debut is None or real.fin is None:
+        if real.debut is None and real.fin is None:
+            what = "période absente"
+        elif real.debut is None:
+            what = "début de période absent"
+        else:
+            what = "fin de période absente"
+        missing.append(f"{real.file} : {what} ; la colonne « Période » est incomplète.")
+    codes = real.competence_codes()
+    if not codes:
+        missing.append(f"{real.file} : aucune compétence reconnue ; la ligne n'a aucune croix.")
+    documents = tuple(
+        Document(p.titre or p.fichier or p.url or "", p.fichier, p.url)
+        for p in real.productions
+        if p.titre or p.fichier or p.url
+    )
+    return Row(
+        id=real.id,
+        file=real.file,
+        intitule=intitule,
+        documents=documents,
+        debut=real.debut,
+        fin=real.fin,
+        ticks=tuple(c.code in codes for c in columns),
+        items=tuple(sorted(real.item_codes())),
+    )
+
+
+def _why_no_section(dossier: Dossier, real: Realisation) -> str:
+    if real.cadre is None:
+        return "cadre absent (formation ou stage)"
+    if real.cadre not in ("formation", "stage"):
+        return f"cadre « {real.cadre} » inconnu (formation ou stage)"
+    if real.stage is None:
+        return "stage: absent pour une réalisation en stage"
+    stage = dossier.stage_by_id(real.stage)
+    if stage is None:
+        return f"le stage « {real.stage} » n'existe pas dans dossier.yaml"
+    return f"le stage « {real.stage} » n'a pas d'année (annee: 1 ou 2)"

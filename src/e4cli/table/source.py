@@ -1,0 +1,34 @@
+"""From a dossier path to the table model, through the same loader as `e4 check`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from e4cli.findings import Finding, Severity
+from e4cli.load import load_dossier
+from e4cli.table.model import TableModel, build_table
+
+# Without a folder or without dossier.yaml there is nothing to render.
+FATAL_CODES = frozenset({"D001", "D002"})
+# Loading faults that leave files unread, so their content is absent from the table.
+UNREADABLE_CODES = frozenset({"D003", "D004", "D005", "D007"})
+
+
+@dataclass
+class LoadedTable:
+    model: TableModel | None
+    fatal: list[Finding] = field(default_factory=list)
+
+
+def load_table(path: Path, display: str | None = None) -> LoadedTable:
+    loaded = load_dossier(path, display)
+    fatal = [f for f in loaded.findings if f.code in FATAL_CODES]
+    if loaded.dossier is None or fatal:
+        return LoadedTable(None, fatal)
+    notes = tuple(
+        f"{f.location} : {f.message} Son contenu manque au tableau."
+        for f in loaded.findings
+        if f.code in UNREADABLE_CODES and f.severity is Severity.ERROR
+    )
+    return LoadedTable(build_table(loaded.dossier, load_notes=notes))
