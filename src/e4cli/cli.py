@@ -10,14 +10,11 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
 from e4cli import __version__
-
-if TYPE_CHECKING:
-    from e4cli.checker import CheckResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -36,6 +33,11 @@ app = typer.Typer(
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"
+    github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
+    sarif = "sarif"
+    markdown = "markdown"
 
 
 def _version(value: bool) -> None:
@@ -85,8 +87,14 @@ def check(
         list[Path], typer.Argument(help="Le ou les dossiers à vérifier.", show_default=False)
     ],
     fmt: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="Format du rapport.")
-    ] = CheckFormat.text,
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Format du rapport ; par défaut text, ou github dans GitHub Actions.",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Un avertissement fait aussi échouer la vérification.")
     ] = False,
@@ -98,39 +106,53 @@ def check(
         bool,
         typer.Option("--verbose", "-v", help="Rapport texte : montre aussi les informations."),
     ] = False,
+    recursive: Annotated[
+        bool,
+        typer.Option(
+            "--recursive",
+            "-r",
+            help="Cherche tous les dossiers (contenant dossier.yaml) sous les chemins donnés.",
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Nombre de processus pour vérifier plusieurs dossiers (par défaut : un par cœur).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Vérifie un ou plusieurs dossiers comme le contrôle de conformité et le jury.
+
+    Plusieurs dossiers (e4 check classe/*/ ou e4 check -r classe/) sont vérifiés en
+    parallèle ; le rapport suit l'ordre donné et se termine par la synthèse de la classe.
 
     Code de sortie : 0 si aucune erreur, 1 si au moins une erreur (ou un avertissement avec
     --strict), 2 en cas d'usage incorrect ou de panne de l'outil.
     """
-    from e4cli.checker import check_dossier
+    from e4cli import checkrun
 
-    results = [check_dossier(path, str(path)) for path in dossiers]
-    if fmt is CheckFormat.json:
-        from e4cli.report import json_report
-
-        write_output(json_report.render(results, strict, many=len(dossiers) > 1), output)
-    else:
-        _text_report(results, strict, verbose, output)
-    failed = any(r.failed(strict) for r in results)
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
-
-
-def _text_report(
-    results: list[CheckResult], strict: bool, verbose: bool, output: Path | None
-) -> None:
-    import io
-
-    from e4cli.report import text
-
-    if output is None:
-        text.render(results, text.make_console(sys.stdout), strict, verbose)
-        return
-    buffer = io.StringIO()
-    console = text.make_console(buffer)
-    text.render(results, console, strict, verbose)
-    write_output(buffer.getvalue(), output)
+    chosen = checkrun.CheckFormat(fmt.value) if fmt else checkrun.default_format()
+    options = checkrun.CheckOptions(
+        chosen,
+        strict=strict,
+        verbose=verbose,
+        recursive=recursive,
+        output=output,
+        jobs=jobs,
+    )
+    try:
+        code = checkrun.run_check(dossiers, options)
+    except checkrun.UsageError as exc:
+        fail(str(exc))
+    except BrokenPipeError:  # e4 check … | head: the reader has seen enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = EXIT_OK
+    raise typer.Exit(code)
 
 
 @app.command()

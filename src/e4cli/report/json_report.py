@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from e4cli import __version__
-from e4cli.checker import CheckResult
 from e4cli.findings import Severity
+from e4cli.outcome import ClassSummary, DossierOutcome, from_result
+
+if TYPE_CHECKING:
+    from e4cli.checker import CheckResult
 
 SCHEMA_VERSION = 1
 
 
-def report_object(result: CheckResult, strict: bool = False) -> dict[str, Any]:
-    dossier = result.dossier
-    session = dossier.session if dossier else None
-    epreuve = dossier.referential.session_labels(session).epreuve if dossier and session else None
+def report_object(result: CheckResult | DossierOutcome, strict: bool = False) -> dict[str, Any]:
+    if not isinstance(result, DossierOutcome):
+        result = from_result(result)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "e4", "version": __version__},
         "dossier": result.display,
-        "session": session,
-        "epreuve": epreuve,
+        "session": result.session,
+        "epreuve": result.epreuve,
         "ok": not result.failed(strict),
         "counts": {str(s): result.count(s) for s in Severity},
         "findings": [f.to_json() for f in result.findings],
@@ -34,8 +37,36 @@ def report_object(result: CheckResult, strict: bool = False) -> dict[str, Any]:
     }
 
 
-def render(results: Sequence[CheckResult], strict: bool = False, *, many: bool = False) -> str:
+def render(
+    results: Sequence[CheckResult | DossierOutcome], strict: bool = False, *, many: bool = False
+) -> str:
     """One object for one dossier; an array when several were asked for."""
     objects = [report_object(r, strict) for r in results]
     payload: Any = objects if many else objects[0]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+class JsonReporter:
+    """The streaming form of `render`, byte for byte: objects are written as they come."""
+
+    def __init__(self, stream: TextIO, strict: bool = False, *, many: bool = False) -> None:
+        self.stream = stream
+        self.strict = strict
+        self.many = many
+        self.count = 0
+
+    def start(self) -> None:
+        if self.many:
+            self.stream.write("[")
+
+    def dossier(self, outcome: DossierOutcome) -> None:
+        text = json.dumps(report_object(outcome, self.strict), ensure_ascii=False, indent=2)
+        if self.many:
+            self.stream.write(("," if self.count else "") + "\n" + textwrap.indent(text, "  "))
+        else:
+            self.stream.write(text + "\n")
+        self.count += 1
+
+    def finish(self, summary: ClassSummary) -> None:
+        if self.many:
+            self.stream.write("\n]\n" if self.count else "]\n")

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import groupby
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from e4cli.checker import CheckResult
 from e4cli.findings import Finding, Severity
+from e4cli.outcome import ClassSummary, DossierOutcome, from_result
+
+if TYPE_CHECKING:
+    from e4cli.checker import CheckResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}
@@ -24,7 +27,10 @@ def make_console(stream: TextIO) -> Console:
 
 
 def render(
-    results: Sequence[CheckResult], console: Console, strict: bool = False, verbose: bool = False
+    results: Sequence[CheckResult | DossierOutcome],
+    console: Console,
+    strict: bool = False,
+    verbose: bool = False,
 ) -> None:
     for index, result in enumerate(results):
         if index:
@@ -32,10 +38,38 @@ def render(
         render_one(result, console, strict, verbose)
 
 
+class TextReporter:
+    """The streaming form of `render`: one dossier at a time, then the class summary."""
+
+    def __init__(self, console: Console, strict: bool = False, verbose: bool = False) -> None:
+        self.console = console
+        self.strict = strict
+        self.verbose = verbose
+        self.index = 0
+
+    def start(self) -> None:
+        return None
+
+    def dossier(self, outcome: DossierOutcome) -> None:
+        if self.index:
+            self.console.rule(style="dim")
+        self.index += 1
+        render_one(outcome, self.console, self.strict, self.verbose)
+
+    def finish(self, summary: ClassSummary) -> None:
+        if summary.total > 1:
+            render_class_summary(summary, self.console)
+
+
 def render_one(
-    result: CheckResult, console: Console, strict: bool = False, verbose: bool = False
+    result: CheckResult | DossierOutcome,
+    console: Console,
+    strict: bool = False,
+    verbose: bool = False,
 ) -> None:
     """Findings by file (infos only when verbose), the matrix, penalties, the verdict."""
+    if not isinstance(result, DossierOutcome):
+        result = from_result(result)
     console.print(_header(result))
     console.print()
     shown = [f for f in result.findings if verbose or f.severity is not Severity.INFO]
@@ -44,7 +78,7 @@ def render_one(
             console.print(Text(path or result.display, style="bold underline"))
             console.print(Padding(_findings_grid(list(group)), (0, 0, 0, 2)))
             console.print()
-    if result.coverage is not None and result.dossier is not None and result.dossier.realisations:
+    if result.coverage is not None and result.realisations:
         console.print(_matrix(result))
         items = _uncited_items(result)
         if items:
@@ -58,20 +92,16 @@ def render_one(
     console.print(_verdict(result, strict, verbose))
 
 
-def _header(result: CheckResult) -> Text:
+def _header(result: DossierOutcome) -> Text:
     text = Text("Dossier ", style="bold")
     text.append(result.display, style="bold")
-    dossier = result.dossier
-    if dossier is None:
-        return text
     details = []
-    if dossier.candidat.full_name:
-        details.append(dossier.candidat.full_name)
-    if dossier.candidat.option:
-        details.append(dossier.candidat.option)
-    if dossier.session:
-        labels = dossier.referential.session_labels(dossier.session)
-        details.append(f"session {dossier.session} ({labels.epreuve})")
+    if result.candidate:
+        details.append(result.candidate)
+    if result.option:
+        details.append(result.option)
+    if result.session:
+        details.append(f"session {result.session} ({result.epreuve})")
     if details:
         text.append(" — " + ", ".join(details))
     return text
@@ -93,8 +123,8 @@ def _findings_grid(findings: list[Finding]) -> Table:
     return grid
 
 
-def _matrix(result: CheckResult) -> Table:
-    assert result.coverage is not None and result.dossier is not None
+def _matrix(result: DossierOutcome) -> Table:
+    assert result.coverage is not None
     coverage = result.coverage.competences
     table = Table(title="Couverture des compétences", title_justify="left", show_footer=True)
     table.add_column("Réalisation", footer="Réalisations par compétence", overflow="fold")
@@ -105,14 +135,15 @@ def _matrix(result: CheckResult) -> Table:
             footer=Text(str(len(comp.realisations)), style=style),
             justify="center",
         )
-    for real in result.dossier.realisations:
-        mobilised = real.competence_codes()
-        cells = [Text("x", style="green") if code in mobilised else Text("") for code in coverage]
-        table.add_row(real.intitule or real.id, *cells)
+    for real in result.realisations:
+        cells = [
+            Text("x", style="green") if code in real.competences else Text("") for code in coverage
+        ]
+        table.add_row(real.label, *cells)
     return table
 
 
-def _uncited_items(result: CheckResult) -> list[str]:
+def _uncited_items(result: DossierOutcome) -> list[str]:
     assert result.coverage is not None
     return [
         item
@@ -122,7 +153,7 @@ def _uncited_items(result: CheckResult) -> list[str]:
     ]
 
 
-def _penalties(result: CheckResult) -> Text:
+def _penalties(result: DossierOutcome) -> Text:
     if not result.penalties:
         return Text("Pénalités : aucune.", style="green")
     text = Text("Pénalités : ", style="bold red")
@@ -139,7 +170,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}"
 
 
-def _verdict(result: CheckResult, strict: bool, verbose: bool) -> Text:
+def _verdict(result: DossierOutcome, strict: bool, verbose: bool) -> Text:
     counts = (
         f"{_plural(result.count(Severity.ERROR), 'erreur')}, "
         f"{_plural(result.count(Severity.WARNING), 'avertissement')}, "
@@ -150,3 +181,55 @@ def _verdict(result: CheckResult, strict: bool, verbose: bool) -> Text:
     if result.failed(strict):
         return Text(f"✘ Dossier non conforme : {counts}.", style="bold red")
     return Text(f"✔ Dossier conforme : {counts}.", style="bold green")
+
+
+def render_class_summary(summary: ClassSummary, console: Console) -> None:
+    """One line per dossier, then how many dossiers cover each competency."""
+    console.rule(style="dim")
+    table = Table(title="Synthèse de la classe", title_justify="left")
+    widest = max((len(row.display) for row in summary.dossiers), default=10)
+    table.add_column("Dossier", overflow="fold", min_width=min(widest, 32))
+    table.add_column("Candidat", overflow="fold", ratio=2)
+    table.add_column("Verdict", no_wrap=True)
+    table.add_column("Err.", justify="right", no_wrap=True)
+    table.add_column("Avert.", justify="right", no_wrap=True)
+    table.add_column("Pén.", justify="right", no_wrap=True)
+    table.add_column("Non couvertes", overflow="fold", ratio=2)
+    for row in summary.dossiers:
+        if row.error is not None:
+            verdict = Text("✘ erreur interne", style="bold red")
+        elif row.ok:
+            verdict = Text("✔ conforme", style="green")
+        else:
+            verdict = Text("✘ non conforme", style="bold red")
+        uncovered = ", ".join(row.uncovered) if row.checked else "—"
+        table.add_row(
+            row.display,
+            row.candidate or "—",
+            verdict,
+            str(row.errors),
+            str(row.warnings),
+            Text(f"−{row.penalty_points}", style="red") if row.penalty_points else Text("0"),
+            Text(uncovered, style="red" if row.uncovered else ""),
+        )
+    console.print(table)
+    console.print()
+    coverage = Table(title="Couverture des compétences dans la classe", title_justify="left")
+    coverage.add_column("Compétence", no_wrap=True)
+    coverage.add_column("Libellé", overflow="fold")
+    coverage.add_column("Dossiers", justify="right", no_wrap=True)
+    for tally in summary.competences.values():
+        style = "green" if tally.covering == summary.total else "bold red"
+        coverage.add_row(
+            tally.code, tally.label, Text(f"{tally.covering}/{summary.total}", style=style)
+        )
+    console.print(coverage)
+    failed = summary.failed
+    text = Text(
+        f"{_plural(summary.total, 'dossier')} : {summary.total - failed} conforme"
+        f"{'s' if summary.total - failed > 1 else ''}, {failed} non conforme"
+        f"{'s' if failed > 1 else ''}, {summary.penalised} pénalisé"
+        f"{'s' if summary.penalised > 1 else ''}.",
+        style="bold red" if failed else "bold green",
+    )
+    console.print(text)

@@ -1,0 +1,78 @@
+"""GitHub Actions workflow commands: one annotation per finding, on its file and line.
+
+`::error file=…,line=…,col=…,title=CODE::message` makes GitHub show the
+finding on the line at fault in the pull request and the run summary.
+Errors and warnings are annotated; infos only with --verbose (GitHub shows
+few annotations per step, they should be the ones that matter).
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from e4cli.findings import Finding, Severity
+from e4cli.outcome import ClassSummary, DossierOutcome
+
+_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """The message part of a workflow command (GitHub's own escaping rules)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value of a workflow command: also `:` and `,`, which delimit properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(outcome: DossierOutcome, finding: Finding) -> str:
+    loc = finding.location
+    props = []
+    if loc.path is not None:
+        props.append(f"file={escape_property(outcome.file_path(loc.path))}")
+        if loc.line is not None:
+            props.append(f"line={loc.line}")
+            if loc.column is not None:
+                props.append(f"col={loc.column}")
+    props.append(f"title={escape_property(finding.code)}")
+    message = finding.message
+    if loc.path is None:
+        message = f"{outcome.display} : {message}"
+    if finding.hint:
+        message += f"\n↳ {finding.hint}"
+    return f"::{_COMMAND[finding.severity]} {','.join(props)}::{escape_data(message)}\n"
+
+
+class GithubReporter:
+    def __init__(self, stream: TextIO, strict: bool = False, verbose: bool = False) -> None:
+        self.stream = stream
+        self.strict = strict
+        self.verbose = verbose
+
+    def start(self) -> None:
+        return None
+
+    def dossier(self, outcome: DossierOutcome) -> None:
+        for finding in outcome.findings:
+            if finding.severity is Severity.INFO and not self.verbose:
+                continue
+            self.stream.write(annotation(outcome, finding))
+        verdict = "non conforme" if outcome.failed(self.strict) else "conforme"
+        counts = ", ".join(
+            f"{outcome.count(s)} {label}"
+            for s, label in (
+                (Severity.ERROR, "erreur(s)"),
+                (Severity.WARNING, "avertissement(s)"),
+                (Severity.INFO, "info(s)"),
+            )
+        )
+        penalties = f", pénalités −{outcome.penalty_points}" if outcome.penalty_points else ""
+        self.stream.write(f"e4 : {outcome.display} : {verdict} ({counts}{penalties})\n")
+
+    def finish(self, summary: ClassSummary) -> None:
+        if summary.total > 1:
+            self.stream.write(
+                f"e4 : {summary.total} dossiers, {summary.total - summary.failed} conformes, "
+                f"{summary.failed} non conformes.\n"
+            )
