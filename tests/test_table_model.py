@@ -94,6 +94,14 @@ def test_an_incomplete_dossier_still_gives_a_table_and_notes_what_is_missing(
     assert "candidat.prenom" in notes and "candidat.numero" in notes
 
 
+def test_a_session_that_is_not_a_year_is_noted(tmp_path: Path) -> None:
+    root = build_dossier(tmp_path / "d", {"01": realisation("A")}, session="deux mille")
+    model = load_table(root).model
+    assert model is not None
+    assert model.session_line == "SESSION"
+    assert "dossier.yaml : session absente ou invalide" in "\n".join(model.missing)
+
+
 def test_no_folder_and_no_manifest_leave_nothing_to_render(tmp_path: Path) -> None:
     missing = load_table(tmp_path / "absent")
     assert missing.model is None and [f.code for f in missing.fatal] == ["D001"]

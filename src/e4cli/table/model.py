@@ -155,7 +155,9 @@ def build_table(dossier: Dossier, *, load_notes: tuple[str, ...] = ()) -> TableM
     )
     identity = _identity(dossier, missing)
     if dossier.session is None:
-        missing.append("session absente : la ligne « SESSION » reste sans année.")
+        missing.append(
+            "dossier.yaml : session absente ou invalide ; la ligne « SESSION » reste sans année."
+        )
     by_section: dict[str, list[Row]] = {key: [] for key in SECTION_KEYS}
     unplaced: list[Row] = []
     for real in dossier.realisations:
