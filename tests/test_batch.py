@@ -239,3 +239,46 @@ def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}
     result = run_e4("check", *_glob(tmp_path), env=env)
     assert "Vérification" not in result.stderr and "\x1b" not in result.stdout + result.stderr
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run e4 with a pseudo-terminal as stdout and stderr; what the terminal received."""
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "e4cli", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=slave,
+        env={**env, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"},
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    proc.wait(timeout=120)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_progress_bar_on_a_terminal_none_in_ci(tmp_path: Path) -> None:
+    make_class(tmp_path, 20)
+    env = {k: v for k, v in os.environ.items() if k not in progress._CI_VARIABLES}
+    for args in (_glob(tmp_path), [*_glob(tmp_path), "-o", str(tmp_path / "r.txt")]):
+        shown = _on_a_terminal(["check", *args], env)
+        assert "Vérification" in shown
+        quiet = _on_a_terminal(["check", *args], {**env, "CI": "true"})
+        assert "Vérification" not in quiet
+        report = tmp_path / "r.txt"
+        assert "Synthèse de la classe" in shown + (
+            report.read_text("utf-8") if "-o" in args else ""
+        )

@@ -15,11 +15,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from e4cli.discovery import Target, targets
 from e4cli.outcome import ClassSummary
 from e4cli.report.base import Reporter
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -56,8 +59,14 @@ class UsageError(Exception):
 
 
 def make_reporter(
-    fmt: CheckFormat, stream: TextIO, options: CheckOptions, *, many: bool
+    fmt: CheckFormat,
+    stream: TextIO,
+    options: CheckOptions,
+    *,
+    many: bool,
+    console: Console | None = None,
 ) -> Reporter:
+    """The reporter of `fmt` writing to `stream` (the text one to `console` if given)."""
     strict, verbose = options.strict, options.verbose
     if fmt is CheckFormat.json:
         from e4cli.report.json_report import JsonReporter
@@ -85,7 +94,7 @@ def make_reporter(
         return MarkdownReporter(stream, strict, verbose)
     from e4cli.report import text
 
-    return text.TextReporter(text.make_console(stream), strict, verbose)
+    return text.TextReporter(console or text.make_console(stream), strict, verbose)
 
 
 @contextmanager
@@ -128,12 +137,16 @@ def run_check(paths: Sequence[Path], options: CheckOptions) -> int:
             else progress.stderr_is_terminal()
         )
         bar: progress.ProgressBar | progress.NoProgress = progress.NoProgress()
-        out = stream
+        console = None
         if progress.wanted(len(chosen), terminal=terminal):
-            bar = progress.ProgressBar(len(chosen), sys.stdout if on_stdout else sys.stderr)
-            if on_stdout:
-                out = bar.proxy()
-        reporter = make_reporter(options.fmt, out, options, many=many)
+            if on_stdout:  # the text report and the bar share the terminal's console
+                from e4cli.report.text import make_console
+
+                console = make_console(sys.stdout)
+                bar = progress.ProgressBar(len(chosen), console)
+            else:
+                bar = progress.ProgressBar.on(len(chosen), sys.stderr)
+        reporter = make_reporter(options.fmt, stream, options, many=many, console=console)
         # The batch starts its worker processes on the first next(), before the bar
         # is drawn: nothing of ours runs in a thread when they fork.
         outcomes = batch.run(chosen, online=options.online, jobs=options.jobs)
@@ -150,7 +163,7 @@ def run_check(paths: Sequence[Path], options: CheckOptions) -> int:
                 bar.advance()
                 outcome = next(outcomes, None)
             reporter.finish(summary)
-            out.flush()
+            stream.flush()
     for failure in failures:
         print(
             f"e4 : erreur interne en vérifiant {failure} ; les autres dossiers sont vérifiés. "

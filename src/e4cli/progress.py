@@ -12,7 +12,10 @@ import sys
 import time
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILD_NUMBER", "TF_BUILD")
 
@@ -28,12 +31,11 @@ def wanted(count: int, *, terminal: bool, env: Mapping[str, str] | None = None) 
 
 
 class ProgressBar:
-    """A transient bar on `stream`; `proxy()` gives a stream that prints above it."""
+    """A transient bar drawn by `console`; print through the same console to write above it."""
 
     REFRESH_SECONDS = 0.1
 
-    def __init__(self, total: int, stream: TextIO) -> None:
-        from rich.console import Console
+    def __init__(self, total: int, console: Console) -> None:
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -42,14 +44,13 @@ class ProgressBar:
             TimeElapsedColumn,
         )
 
-        self.stream = stream
-        self.console = Console(file=stream, highlight=False)
+        self.console = console
         self.progress = Progress(
             TextColumn("Vérification"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=self.console,
+            console=console,
             transient=True,
             auto_refresh=False,
             redirect_stdout=False,
@@ -57,6 +58,12 @@ class ProgressBar:
         )
         self.task = self.progress.add_task("dossiers", total=total)
         self.last = 0.0
+
+    @classmethod
+    def on(cls, total: int, stream: TextIO) -> ProgressBar:
+        from rich.console import Console
+
+        return cls(total, Console(file=stream, highlight=False))
 
     def __enter__(self) -> ProgressBar:
         self.progress.start()
@@ -70,13 +77,6 @@ class ProgressBar:
         traceback: TracebackType | None,
     ) -> None:
         self.progress.stop()
-
-    def proxy(self) -> TextIO:
-        """A stream whose lines are printed above the bar, on the bar's own stream."""
-        from rich.file_proxy import FileProxy
-
-        proxy: TextIO = FileProxy(self.console, self.stream)  # type: ignore[assignment]
-        return proxy
 
     def advance(self) -> None:
         self.progress.advance(self.task)

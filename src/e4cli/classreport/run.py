@@ -29,7 +29,7 @@ def collect(folder: Path, *, strict: bool, jobs: int | None) -> tuple[ClassSumma
     failures: list[str] = []
     bar: progress.ProgressBar | progress.NoProgress = progress.NoProgress()
     if progress.wanted(len(targets), terminal=progress.stderr_is_terminal()):
-        bar = progress.ProgressBar(len(targets), sys.stderr)
+        bar = progress.ProgressBar.on(len(targets), sys.stderr)
     outcomes = batch.run(targets, jobs=jobs)
     first = next(outcomes, None)  # workers start before the bar is drawn
     with bar:
