@@ -4,7 +4,8 @@ Models differ from one session and one school to the next (an extra line, a
 moved column, a few more empty rows), so nothing is found by fixed
 coordinates: the labels of the model are the landmarks — "NOM et prénom",
 "N° candidat", "Centre de formation", "Option", "Adresse URL du portfolio",
-"SESSION", the three section labels and the competency headers. A model is
+"SESSION", the three section labels and the competency headers (found by
+`e4cli.officialxlsx`, which `e4 import` reads models with too). A model is
 often already filled (the example a teacher shows, last year's table): its
 rows are cleared first. When a section has more réalisations than the model
 has rows, rows are inserted in that section with the style of its last row;
@@ -18,7 +19,6 @@ import copy
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -29,6 +29,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from e4cli.officialxlsx import Landmarks, ModelLabels, cell_text, find_sheet, section_rows
 from e4cli.table.formats import RenderError
 from e4cli.table.model import Row, TableModel
 from e4cli.table.xlsx import (
@@ -40,33 +41,11 @@ from e4cli.table.xlsx import (
 )
 from e4cli.textnorm import fold
 
-# How far landmarks are looked for: models are one screen wide and a few dozen rows.
-SCAN_ROWS = 300
-SCAN_COLS = 60
-_SESSION = re.compile(r"^session\b")
-_NUMBER = re.compile(r"^(n\s*°|no\.?|numero)\s*(de\s+)?candidat")
-
-
-@dataclass
-class Landmarks:
-    """Where the labels of the model are, found by reading it."""
-
-    name: Cell | None = None
-    number: Cell | None = None
-    centre: Cell | None = None
-    option: Cell | None = None
-    portfolio: Cell | None = None
-    session: Cell | None = None
-    sections: list[int | None] = field(default_factory=list)  # row of each section label
-    competences: dict[str, int] = field(default_factory=dict)  # code → column
-    period_col: int | None = None
-    realisation_col: int | None = None
-
 
 def fill(model: TableModel, template: Path) -> bytes:
     """The model filled with the table, as the bytes of an .xlsx file."""
     wb = _open(template)
-    ws, marks, missing = _find_sheet(wb, model)
+    ws, marks, missing = find_sheet(wb, ModelLabels.of_table(model))
     if ws is None or missing:
         raise RenderError(
             f"« {template.name} » n'est pas un modèle de tableau de synthèse reconnu : "
@@ -96,96 +75,6 @@ def _open(template: Path) -> Workbook:
         ) from exc
 
 
-def _text(cell: Cell) -> str:
-    return fold(str(cell.value)) if isinstance(cell.value, str | int) else ""
-
-
-def _section_key(text: str) -> str:
-    """Section labels compared without plural nor the second/deuxième variant."""
-    text = re.sub(r"\brealisations\b", "realisation", text)
-    return text.replace("deuxieme annee", "seconde annee")
-
-
-def _find_sheet(wb: Workbook, model: TableModel) -> tuple[Worksheet | None, Landmarks, list[str]]:
-    """The sheet with the most landmarks, and the names of the required ones it lacks."""
-    best: tuple[Worksheet | None, Landmarks, list[str]] = (None, Landmarks(), ["(aucune feuille)"])
-    for ws in wb.worksheets:
-        marks = _landmarks(ws, model)
-        missing = _missing(marks, model)
-        if best[0] is None or len(missing) < len(best[2]):
-            best = (ws, marks, missing)
-    return best
-
-
-def _landmarks(ws: Worksheet, model: TableModel) -> Landmarks:
-    marks = Landmarks(sections=[None] * len(model.sections))
-    section_keys = [_section_key(fold(s.label)) for s in model.sections]
-    competence_labels = {col.code: fold(col.label) for col in model.columns}
-    header_row_cells: list[Cell] = []
-    for row in ws.iter_rows(max_row=min(ws.max_row, SCAN_ROWS), max_col=SCAN_COLS):
-        for cell in row:
-            if isinstance(cell, MergedCell):
-                continue
-            text = _text(cell)
-            if not text:
-                continue
-            if marks.name is None and text.startswith(fold(model.label_name)):
-                marks.name = cell
-            elif marks.number is None and _NUMBER.match(text):
-                marks.number = cell
-            elif marks.centre is None and text.startswith(fold(model.label_centre)):
-                marks.centre = cell
-            elif marks.option is None and text.startswith(fold(model.label_option)):
-                marks.option = cell
-            elif marks.portfolio is None and text.startswith(fold(model.label_portfolio)):
-                marks.portfolio = cell
-            elif marks.session is None and _SESSION.match(text):
-                marks.session = cell
-            elif marks.period_col is None and text.startswith("periode"):
-                marks.period_col = cell.column
-            else:
-                key = _section_key(text)
-                for index, wanted in enumerate(section_keys):
-                    if marks.sections[index] is None and key.startswith(wanted):
-                        marks.sections[index] = cell.row
-                        marks.realisation_col = marks.realisation_col or cell.column
-                        break
-                else:
-                    header_row_cells.append(cell)
-    first_section = next((r for r in marks.sections if r is not None), SCAN_ROWS)
-    for code, label in competence_labels.items():
-        for cell in header_row_cells:
-            text = _text(cell)
-            # A header names the competency (maybe with its code); an item list is longer.
-            if cell.row < first_section and label in text and len(text) <= len(label) + 12:
-                marks.competences[code] = cell.column
-                break
-    return marks
-
-
-def _missing(marks: Landmarks, model: TableModel) -> list[str]:
-    missing = [
-        f"« {label} »"
-        for label, found in (
-            (model.label_name, marks.name),
-            (model.label_centre, marks.centre),
-            (model.label_option, marks.option),
-            ("Période", marks.period_col),
-        )
-        if found is None
-    ]
-    missing += [
-        f"« {section.label} »"
-        for section, row in zip(model.sections, marks.sections, strict=True)
-        if row is None
-    ]
-    missing += [f"« {col.label} »" for col in model.columns if col.code not in marks.competences]
-    rows = [r for r in marks.sections if r is not None]
-    if not missing and rows != sorted(rows):
-        missing.append("les trois sections dans l'ordre officiel")
-    return missing
-
-
 class _Filler:
     def __init__(self, ws: Worksheet, marks: Landmarks, model: TableModel) -> None:
         self.ws = ws
@@ -205,7 +94,7 @@ class _Filler:
             label = self.ws.cell(r, self.real_col)
             if isinstance(label.value, str):
                 set_text(label, label.value.strip())
-        slots = [self.slots(i, sections) for i in range(len(sections))]
+        slots = section_rows(self.ws, self.marks)
         for rows in slots:
             self.clear(rows)
         # Bottom-up, so that rows inserted in a section do not move the ones above.
@@ -249,7 +138,7 @@ class _Filler:
         if option is None:
             return
         chosen = self.model.identity.option
-        own = _text(option)
+        own = cell_text(option)
         if all(fold(o) in own for o in self.model.options):
             boxes = "   ".join(option_text(o, chosen) for o in self.model.options)
             set_text(option, f"{self.model.label_option} : {boxes}")
@@ -257,40 +146,12 @@ class _Filler:
         for cell in self.ws[option.row]:
             if isinstance(cell, MergedCell) or cell is option:
                 continue
-            text = _text(cell)
+            text = cell_text(cell)
             for name in self.model.options:
                 if fold(name) in text.split() or text.endswith(fold(name)):
                     set_text(cell, option_text(name, chosen))
 
     # -- rows -----------------------------------------------------------------
-
-    def slots(self, index: int, sections: list[int]) -> list[int]:
-        """The model's rows for the réalisations of section `index`."""
-        start = sections[index] + 1
-        if index + 1 < len(sections):
-            return list(range(start, sections[index + 1]))
-        rows: list[int] = []
-        r = start
-        while r <= self.ws.max_row and self.in_table(r):
-            rows.append(r)
-            r += 1
-        return rows
-
-    def in_table(self, r: int) -> bool:
-        """A row under the last section belongs to the table if it is drawn or filled."""
-        first = self.ws.cell(r, self.real_col)
-        if isinstance(first, MergedCell):
-            return False
-        border = first.border
-        drawn = any(
-            side is not None and side.style is not None
-            for side in (border.left, border.top, border.bottom)
-        )
-        filled = any(
-            self.ws.cell(r, c).value not in (None, "")
-            for c in range(self.first_col, self.last_col + 1)
-        )
-        return drawn or filled
 
     def clear(self, rows: list[int]) -> None:
         """Empty the model's rows, and drop the highlighting a previous candidate left."""
