@@ -1,4 +1,5 @@
-"""The one way through: load, validate against the schemas, run the rules, score."""
+"""The one way through: load, validate against the schemas, read the portfolio pages, run the
+rules, score."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from e4cli.fs import DossierFS
 from e4cli.load import load_dossier
 from e4cli.model import Dossier
 from e4cli.penalties import Penalty, compute_penalties
+from e4cli.portfolio import read_portfolio
 from e4cli.rules import RULES
 from e4cli.rules.base import CheckContext
 from e4cli.validation import validate
@@ -45,8 +47,11 @@ def check_dossier(path: Path, display: str | None = None, *, online: bool = Fals
     coverage = None
     if loaded.dossier is not None:
         coverage = compute_coverage(loaded.dossier)
+        fs = DossierFS(path)
+        portfolio = read_portfolio(fs, loaded.dossier)
+        findings.extend(portfolio.findings)
         ctx = CheckContext(
-            loaded.dossier, DossierFS(path), coverage, loaded.manifest_ok, online=online
+            loaded.dossier, fs, coverage, loaded.manifest_ok, online=online, portfolio=portfolio
         )
         for rule in RULES.values():
             findings.extend(rule.run(ctx))

@@ -124,6 +124,14 @@ def check(
             show_default=False,
         ),
     ] = None,
+    online: Annotated[
+        bool,
+        typer.Option(
+            "--online",
+            help="Ouvre aussi l'adresse du portfolio en ligne, comme le jury (P004). Sans cette "
+            "option, e4 n'accède jamais au réseau.",
+        ),
+    ] = False,
 ) -> None:
     """Vérifie un ou plusieurs dossiers comme le contrôle de conformité et le jury.
 
@@ -143,6 +151,7 @@ def check(
         recursive=recursive,
         output=output,
         jobs=jobs,
+        online=online,
     )
     try:
         code = checkrun.run_check(dossiers, options)

@@ -40,6 +40,8 @@ class DossierFS:
     def resolve(self, raw: str) -> Path:
         """The real path for `raw`, which must stay inside the dossier."""
         text = raw.replace("\\", "/")
+        if "\x00" in text:
+            raise PathOutside(raw, "caractère nul dans le chemin")
         pure = PurePosixPath(text)
         if pure.is_absolute() or (len(text) > 1 and text[1] == ":"):
             raise PathOutside(raw, "chemin absolu")
@@ -55,6 +57,8 @@ class DossierFS:
             real = candidate.resolve()
         except (OSError, RuntimeError) as exc:  # a symlink loop
             raise PathOutside(raw, "lien symbolique en boucle") from exc
+        except ValueError as exc:  # a name the operating system refuses
+            raise PathOutside(raw, "nom de fichier impossible") from exc
         if real != real_root and real_root not in real.parents:
             raise PathOutside(raw, "lien symbolique vers l'extérieur du dossier")
         return candidate
@@ -83,6 +87,45 @@ class DossierFS:
             raise FileRefused(f"plus de {_human(limit)}")
         return data
 
+    def read_head(self, path: Path, size: int) -> bytes:
+        """The first `size` bytes of a regular file (a signature check reads no more)."""
+        kind = file_kind(path)
+        if kind is None:
+            raise FileRefused("fichier absent ou illisible")
+        if kind != "file":
+            raise FileRefused("ce n'est pas un fichier ordinaire")
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        try:
+            fd = os.open(path, flags)
+        except OSError as exc:
+            raise FileRefused(f"illisible ({exc.strerror})") from exc
+        with os.fdopen(fd, "rb") as handle:
+            return handle.read(size)
+
+
+def file_kind(path: Path) -> str | None:
+    """The kind of `path` after symlinks: "file", "dir", "other" (FIFO, device…) or None.
+
+    Never raises: a name too long or a permission error counts as absent.
+    """
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "dir"
+    return "other"
+
+
+def modified_time(path: Path) -> float | None:
+    """The modification time of `path`, or None if it cannot be read."""
+    try:
+        return path.stat().st_mtime
+    except (OSError, ValueError):
+        return None
+
 
 def _human(size: int) -> str:
     if size >= 1 << 20:
@@ -96,6 +139,18 @@ def decode_text(data: bytes, path: str) -> tuple[str | None, Finding | None]:
     """Decode UTF-8 (BOM allowed); else a D004 finding at the first bad byte."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    nul = data.find(b"\x00")
+    if nul >= 0 and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        line = data.count(b"\n", 0, nul) + 1
+        return None, Finding(
+            "D004",
+            Severity.ERROR,
+            "Le fichier contient des octets nuls : ce n'est pas un fichier texte (fichier "
+            "binaire, ou texte UTF-16 sans BOM).",
+            Location(path, line, nul - (data.rfind(b"\n", 0, nul) + 1) + 1),
+            "Vérifiez qu'il s'agit du bon fichier (une image ou un PDF renommé ne se lit pas) ; "
+            "un texte doit être enregistré en UTF-8.",
+        )
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:

@@ -16,7 +16,7 @@ import yaml
 
 from e4cli.dates import parse_date
 from e4cli.findings import Finding, Location, Severity
-from e4cli.fs import DossierFS, FileRefused, PathOutside, decode_text
+from e4cli.fs import DossierFS, FileRefused, PathOutside, decode_text, file_kind
 from e4cli.model import (
     Anchor,
     Candidate,
@@ -32,6 +32,7 @@ from e4cli.yamlsource import MAX_YAML_BYTES, TooComplex, YamlDocument, parse_yam
 
 MANIFEST = "dossier.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
+MAX_REALISATIONS = 500  # a dossier has a few dozen; beyond, loading would take seconds
 
 
 @dataclass
@@ -88,6 +89,8 @@ def read_yaml(fs: DossierFS, path: Path) -> tuple[YamlDocument | None, list[Find
                 "après chaque clé et les guillemets autour des textes qui contiennent « : ».",
             )
         ]
+    except yaml.reader.ReaderError as exc:
+        return None, [_reader_finding(exc, text, rel)]
     except yaml.YAMLError as exc:
         return None, [Finding("D003", Severity.ERROR, f"YAML invalide : {exc}.", Location(rel))]
     except (TooComplex, RecursionError) as exc:
@@ -103,6 +106,26 @@ def read_yaml(fs: DossierFS, path: Path) -> tuple[YamlDocument | None, list[Find
             )
         ]
     return doc, list(doc.findings)
+
+
+def _reader_finding(exc: yaml.reader.ReaderError, text: str, rel: str) -> Finding:
+    """A control character YAML does not allow: say which, and where."""
+    offset = max(exc.position, 0)
+    if exc.encoding == "unicode":  # PyYAML's reader counts characters
+        before = text[:offset]
+    else:  # libyaml counts bytes of the UTF-8 text
+        before = text.encode("utf-8")[:offset].decode("utf-8", "replace")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    char = exc.character if isinstance(exc.character, int) else 0
+    return Finding(
+        "D003",
+        Severity.ERROR,
+        f"YAML invalide : caractère de contrôle U+{char:04X} interdit dans un fichier YAML.",
+        Location(rel, line, column),
+        "Ce fichier contient des caractères invisibles ou binaires : retapez la ligne, ou "
+        "vérifiez qu'il s'agit bien d'un fichier texte.",
+    )
 
 
 _PROBLEMS = {
@@ -188,7 +211,12 @@ class _Builder:
 
     def _manifest(self) -> YamlDocument | None:
         path = self.fs.root / MANIFEST
-        if not path.is_file():
+        try:
+            self.fs.resolve(MANIFEST)
+        except PathOutside as exc:
+            self.report(outside_finding(exc, Location(MANIFEST)))
+            return None
+        if file_kind(path) is None:
             near = [p.name for p in self.fs.root.iterdir() if p.name.lower() in _MANIFEST_TYPOS]
             hint = (
                 f"Renommez « {near[0]} » en « {MANIFEST} »."
@@ -312,13 +340,38 @@ class _Builder:
         except PathOutside as exc:
             self.report(outside_finding(exc, where))
             return
-        if not folder.is_dir():
+        if file_kind(folder) != "dir":
             return
-        files = sorted(
-            p
-            for p in folder.iterdir()
-            if p.suffix.lower() in YAML_SUFFIXES and not p.name.startswith((".", "~$"))
-        )
+        try:
+            files = sorted(
+                p
+                for p in folder.iterdir()
+                if p.suffix.lower() in YAML_SUFFIXES and not p.name.startswith((".", "~$"))
+            )
+        except OSError as exc:
+            self.report(
+                Finding(
+                    "D007",
+                    Severity.ERROR,
+                    f"Le dossier « {dossier.realisations_dir}/ » ne se lit pas ({exc.strerror}).",
+                    where,
+                    "Vérifiez ses droits d'accès.",
+                )
+            )
+            return
+        if len(files) > MAX_REALISATIONS:
+            self.report(
+                Finding(
+                    "D007",
+                    Severity.ERROR,
+                    f"{len(files)} fichiers YAML dans « {dossier.realisations_dir}/ » : seuls les "
+                    f"{MAX_REALISATIONS} premiers sont lus.",
+                    Location(dossier.realisations_dir + "/"),
+                    "Un dossier compte quelques dizaines de réalisations ; vérifiez que ce "
+                    "dossier ne contient que les vôtres.",
+                )
+            )
+            files = files[:MAX_REALISATIONS]
         for path in files:
             try:
                 self.fs.resolve(self.fs.relative(path))

@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_NODES = 50_000
 MAX_DEPTH = 50
+MAX_EVENTS = 2 * MAX_NODES  # a scalar is one parser event, a collection two
 MAX_YAML_BYTES = 1 << 20  # 1 MiB: a real manifest or réalisation is a few KiB
 
 PathElem = str | int
@@ -100,11 +101,41 @@ def _child(node: yaml.Node, elem: PathElem) -> yaml.Node | None:
 
 def parse_yaml(text: str, path: str) -> YamlDocument:
     """Compose and convert `text`. Raises yaml.YAMLError or TooComplex."""
+    precheck(text)
     root = yaml.compose(text, Loader=_Loader)
     doc = YamlDocument(path=path, root=root, data=None)
     if root is not None:
         doc.data = _Converter(doc).convert(root, 0)
     return doc
+
+
+def precheck(text: str) -> None:
+    """Refuse deep nesting and oversized documents from the event stream, before composing.
+
+    The parser is iterative (libyaml's and PyYAML's alike) while composers recurse, so
+    nesting is measured here, where it costs nothing and cannot overflow a stack. Aliases
+    are not expanded by events: the converter's budget handles alias bombs.
+    """
+    loader = _Loader(text)
+    try:
+        depth = events = 0
+        while loader.check_event():
+            event = loader.get_event()
+            events += 1
+            if events > MAX_EVENTS:
+                raise TooComplex(f"plus de {MAX_NODES} valeurs")
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise TooComplex(f"plus de {MAX_DEPTH} niveaux d'imbrication")
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:  # libyaml's own nesting limit, hit while scanning ahead
+        if exc.problem and "nesting depth" in exc.problem:
+            raise TooComplex(f"plus de {MAX_DEPTH} niveaux d'imbrication") from exc
+        raise
+    finally:
+        loader.dispose()
 
 
 class _Converter:

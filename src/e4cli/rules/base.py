@@ -30,6 +30,7 @@ from e4cli.fs import DossierFS
 if TYPE_CHECKING:
     from e4cli.coverage import Coverage
     from e4cli.model import Dossier
+    from e4cli.portfolio import LocalPortfolio
 
 
 @dataclass
@@ -39,6 +40,7 @@ class CheckContext:
     coverage: Coverage
     manifest_ok: bool
     online: bool = False
+    portfolio: LocalPortfolio | None = None  # the local Markdown pages, read by the checker
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Finding]]

@@ -16,7 +16,7 @@ Fautif :
 from collections.abc import Iterator
 
 from e4cli.findings import Finding, Location
-from e4cli.fs import PathOutside
+from e4cli.fs import PathOutside, file_kind
 from e4cli.load import outside_finding
 from e4cli.rules.base import CheckContext, Rule
 
@@ -46,7 +46,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             where,
         )
         return
-    if not path.is_file():
+    if file_kind(path) != "file":
         yield RULE.finding(
             f"Le tableau de synthèse déclaré « {dossier.tableau} » n'existe pas.",
             where,

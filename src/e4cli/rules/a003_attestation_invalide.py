@@ -1,0 +1,96 @@
+"""A003 · error · Attestation vide ou d'un autre format
+
+Le fichier d'une attestation (ou d'un certificat de travail) existe mais n'est pas ce que son
+nom annonce. Ses premiers octets sont lus : un `.pdf` doit commencer comme un PDF, un `.png`
+comme une image PNG, un `.jpg`/`.jpeg` comme une image JPEG. Sont signalés : un fichier vide,
+une page web HTML enregistrée sous un nom en `.pdf`, un document Word renommé, un fichier de
+verrouillage de Word (`~$…`), un autre format que PDF, PNG ou JPEG, ou un fichier spécial
+(tube, périphérique), qui n'est jamais ouvert en lecture bloquante.
+
+Pourquoi : les attestations sont « obligatoirement jointes » ; un fichier qui ne s'ouvre pas
+chez le jury est une attestation absente.
+
+Correct :
+    attestation: attestations/stage1.pdf     # commence par %PDF-
+
+Fautif :
+    attestation: attestations/~$age1.docx    # verrou de Word
+"""
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from e4cli.filetypes import HEAD_BYTES, LABELS, is_office_lock_file, promised_kind, sniff
+from e4cli.findings import Finding
+from e4cli.fs import FileRefused, PathOutside, file_kind
+from e4cli.model import Stage
+from e4cli.proofs import proof_label
+from e4cli.rules.base import CheckContext, Rule
+
+RULE = Rule.from_doc(__doc__)
+
+_RESCAN = "Numérisez ou exportez l'original en PDF (ou en image PNG/JPEG) et remplacez ce fichier."
+
+
+@RULE.checks
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    proof = proof_label(ctx.dossier)
+    for stage in ctx.dossier.stages:
+        if stage.attestation is not None:
+            yield from _check_one(ctx, stage, stage.attestation, proof)
+
+
+def _check_one(ctx: CheckContext, stage: Stage, raw: str, proof: str) -> Iterator[Finding]:
+    where = stage.anchor.at("attestation")
+    try:
+        path = ctx.fs.resolve(raw)
+    except PathOutside:
+        return  # reported as D005 by A002
+    kind = file_kind(path)
+    if kind in (None, "dir"):
+        return  # A002
+    if kind == "other":
+        yield RULE.finding(
+            f"Le fichier « {raw} », {proof} du stage {stage.label}, n'est pas un fichier "
+            "ordinaire (tube, périphérique) : il n'est pas lu.",
+            where,
+            _RESCAN,
+        )
+        return
+    try:
+        head = ctx.fs.read_head(path, HEAD_BYTES)
+    except FileRefused as exc:
+        yield RULE.finding(
+            f"Le fichier « {raw} », {proof} du stage {stage.label}, ne se lit pas : {exc.reason}.",
+            where,
+            "Vérifiez les droits du fichier.",
+        )
+        return
+    subject = f"Le fichier « {raw} », {proof} du stage {stage.label},"
+    if is_office_lock_file(raw):
+        yield RULE.finding(
+            f"{subject} est un fichier de verrouillage de Word ou d'Excel (nom en « ~$ »), pas "
+            "le document.",
+            where,
+            "Ce petit fichier est créé quand le document est ouvert ; joignez le document "
+            "lui-même, exporté en PDF.",
+        )
+        return
+    actual = sniff(head)
+    if actual == "empty":
+        yield RULE.finding(f"{subject} est vide (0 octet).", where, _RESCAN)
+        return
+    promised = promised_kind(raw)
+    if promised is None:
+        yield RULE.finding(
+            f"{subject} n'est ni un PDF ni une image PNG ou JPEG (contenu : {LABELS[actual]}).",
+            where,
+            _RESCAN,
+        )
+    elif actual != promised:
+        yield RULE.finding(
+            f"{subject} porte l'extension « {PurePosixPath(raw).suffix} » mais contient "
+            f"{LABELS[actual]}.",
+            where,
+            _RESCAN,
+        )

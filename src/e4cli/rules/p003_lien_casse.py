@@ -1,0 +1,89 @@
+"""P003 · warning · Lien cassé dans le portfolio
+
+Un lien ou une image d'une page Markdown du portfolio mène à un fichier qui n'existe pas dans
+le dossier. Le chemin d'un lien part du dossier de la page ; une différence de casse
+(`Capture.PNG` pour `capture.png`) ou d'accents décomposés (noms venus de macOS) est signalée
+comme telle. Un lien qui sort du dossier est signalé par D005 et n'est pas suivi.
+
+Pourquoi : le jury lit le portfolio ; une capture ou un document qui ne s'ouvre pas, c'est une
+preuve qui manque à l'oral.
+
+Correct :
+    ![Schéma](images/schema.png)        # portfolio/images/schema.png existe
+
+Fautif :
+    [Procédure](../productions/proc.pdf)  # fichier absent du dossier
+"""
+
+import posixpath
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from e4cli.findings import Finding, Location
+from e4cli.fs import DossierFS, PathOutside, file_kind
+from e4cli.load import outside_finding
+from e4cli.markdown_links import Link, local_target
+from e4cli.nearfile import NameFinder
+from e4cli.portfolio import Page
+from e4cli.rules.base import CheckContext, Rule
+
+RULE = Rule.from_doc(__doc__)
+
+
+@RULE.checks
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.portfolio is None:
+        return
+    finder = NameFinder(ctx.fs)
+    for page in ctx.portfolio.pages.values():
+        for link in page.links:
+            target = local_target(link.target)
+            if target is not None:
+                yield from _check_link(ctx.fs, finder, page, link, target, ctx.portfolio.directory)
+
+
+def _check_link(
+    fs: DossierFS, finder: NameFinder, page: Page, link: Link, target: str, site_root: str
+) -> Iterator[Finding]:
+    where = Location(page.path, link.line, link.column)
+    folder = posixpath.dirname(page.path)
+    if target.startswith("/"):  # from the site's root: the portfolio folder, or the dossier's
+        candidates = [posixpath.join(site_root, target.lstrip("/")), target.lstrip("/")]
+    else:
+        candidates = [posixpath.join(folder, target) if folder else target]
+    refusals: list[PathOutside] = []
+    for candidate in candidates:
+        try:
+            if any(_exists(fs, form) for form in _forms(candidate)):
+                return
+        except PathOutside as exc:
+            refusals.append(PathOutside(link.written, exc.reason))
+    if len(refusals) == len(candidates):  # it leads outside whichever way it is read
+        yield outside_finding(refusals[0], where)
+        return
+    shown = posixpath.normpath(candidates[0])
+    what = f"L'image « {link.written} »" if link.image else f"Le lien « {link.written} »"
+    near = finder.find(shown)
+    yield RULE.finding(
+        f"{what} mène à un fichier absent : « {shown} ».",
+        where,
+        near.hint()
+        if near
+        else f"Un lien part du dossier de la page (« {folder or '.'}/ ») : corrigez le chemin "
+        "ou ajoutez le fichier.",
+    )
+
+
+def _forms(candidate: str) -> list[str]:
+    """The path, and what a site generator makes of it (page.html from page.md)."""
+    forms = [candidate]
+    suffix = PurePosixPath(candidate).suffix.lower()
+    if suffix in (".html", ".htm"):
+        forms.append(candidate[: -len(suffix)] + ".md")
+    elif not suffix and not candidate.endswith("/"):
+        forms.append(candidate + ".md")
+    return forms
+
+
+def _exists(fs: DossierFS, raw: str) -> bool:
+    return file_kind(fs.resolve(raw)) is not None
