@@ -5,8 +5,8 @@ as soon as it is ready; the caller formats it and lets it go, keeping only
 its `DossierSummary`. So memory stays flat whatever the number of dossiers.
 
 Workers are processes (the checks are pure Python, so threads would share
-one core). Targets go to them in chunks through `Executor.map`, which keeps
-the order. A single dossier, a machine with one core, or a handful of
+one core). Targets go to them in chunks, a bounded number ahead, and come
+back in order. A single dossier, a machine with one core, or a handful of
 dossiers are checked in this process: starting workers would cost more than
 it saves. One broken dossier never stops the others: a failure of e4 itself
 on a dossier becomes an outcome with `error` set, and if a worker dies the
@@ -18,9 +18,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from multiprocessing.context import BaseContext
 
 from e4cli.discovery import Target
@@ -29,6 +31,8 @@ from e4cli.outcome import DossierOutcome
 # Below this many dossiers, checking in this process is as fast as starting workers: a
 # dossier takes about a millisecond to check, starting a pool some tens of milliseconds.
 MIN_PARALLEL = 16
+# Chunks submitted ahead per worker: enough to keep every worker busy.
+IN_FLIGHT = 4
 # Upper bound on dossiers per task: big enough to amortise the round trip,
 # small enough that output starts early and workers stay evenly loaded.
 MAX_CHUNK = 32
@@ -57,8 +61,9 @@ def check_target(target: Target, online: bool = False) -> DossierOutcome:
         )
 
 
-def _check_online(target: Target) -> DossierOutcome:
-    return check_target(target, online=True)
+def check_chunk(targets: Sequence[Target], online: bool = False) -> list[DossierOutcome]:
+    """A worker's task: a few dossiers in a row, sent back together."""
+    return [check_target(target, online) for target in targets]
 
 
 def plan(count: int, jobs: int | None) -> tuple[int, int]:
@@ -80,20 +85,33 @@ def plan(count: int, jobs: int | None) -> tuple[int, int]:
 def run(
     targets: Sequence[Target], *, online: bool = False, jobs: int | None = None
 ) -> Iterator[DossierOutcome]:
-    """One outcome per target, in order, each as soon as it and those before it are ready."""
+    """One outcome per target, in order, each as soon as it and those before it are ready.
+
+    At most `IN_FLIGHT` chunks per worker are submitted ahead of the one being read:
+    if the caller formats more slowly than the workers check, they wait instead of
+    piling up results, so memory stays bounded whatever the number of dossiers.
+    """
     workers, chunk = plan(len(targets), jobs)
     if workers == 0:
         for target in targets:
             yield check_target(target, online)
         return
     _warm_up()
-    worker = _check_online if online else check_target
+    chunks = (targets[i : i + chunk] for i in range(0, len(targets), chunk))
     done = 0
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-            for outcome in pool.map(worker, targets, chunksize=chunk):
-                done += 1
-                yield outcome
+            pending: deque[Future[list[DossierOutcome]]] = deque(
+                pool.submit(check_chunk, part, online)
+                for part in islice(chunks, workers * IN_FLIGHT)
+            )
+            while pending:
+                outcomes = pending.popleft().result()
+                for part in islice(chunks, 1):
+                    pending.append(pool.submit(check_chunk, part, online))
+                for outcome in outcomes:
+                    done += 1
+                    yield outcome
     except BrokenProcessPool:
         # A worker died (killed, out of memory): finish the rest here, in order.
         for target in targets[done:]:
