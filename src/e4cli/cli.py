@@ -287,6 +287,136 @@ def table(
     typer.echo(f"e4 : tableau de synthèse ({chosen.name}) écrit dans « {output} ».", err=True)
 
 
+class GrilleFormat(StrEnum):
+    html = "html"
+    pdf = "pdf"
+    xlsx = "xlsx"
+
+
+class FicheFormat(StrEnum):
+    html = "html"
+    pdf = "pdf"
+
+
+@app.command()
+def grille(
+    dossiers: Annotated[
+        list[Path],
+        typer.Argument(help="Le ou les dossiers des candidats.", show_default=False),
+    ],
+    fmt: Annotated[
+        GrilleFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html, pdf ou xlsx ; par défaut celui de l'extension de --output, sinon html.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Écrit la grille dans ce fichier.", dir_okay=False),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            "-d",
+            help="Écrit une grille par candidat dans ce dossier, nommée d'après son dossier.",
+            file_okay=False,
+        ),
+    ] = None,
+    online: Annotated[
+        bool,
+        typer.Option("--online", help="Vérifie aussi le portfolio en ligne (pénalité P004)."),
+    ] = False,
+) -> None:
+    """Grille d'aide à l'évaluation (annexe 6-3 / VI-3) pré-remplie à partir du dossier.
+
+    En-tête du candidat, tableau des critères, pénalités constatées par e4 check
+    pré-cochées, et pour chaque compétence ses items, ses indicateurs de performance, les
+    cinq niveaux à cocher et les réalisations du dossier qui la mobilisent. Plusieurs
+    dossiers (e4 grille classe/*/ --output-dir grilles/) : une grille par candidat.
+
+    Code de sortie : 0 si chaque grille est produite (un dossier non conforme a la sienne,
+    signalé sur la sortie d'erreur), 1 si un chemin n'est pas un dossier, 2 en cas d'usage
+    incorrect ou de panne.
+    """
+    from e4cli.jury.run import Options, RunError, UsageError, run_grille
+
+    options = Options(fmt.value if fmt else None, output, output_dir, online)
+    try:
+        code = run_grille(dossiers, options, sys.stderr, sys.stdout.buffer)
+    except (UsageError, RunError) as exc:
+        fail(str(exc))
+    raise typer.Exit(code)
+
+
+@app.command()
+def note(
+    dossiers: Annotated[
+        list[Path],
+        typer.Argument(help="Le ou les dossiers des candidats.", show_default=False),
+    ],
+    evaluation: Annotated[
+        Path,
+        typer.Option(
+            "--evaluation",
+            "-e",
+            help="Le fichier YAML de l'évaluation de la commission ; pour plusieurs dossiers, le "
+            "dossier des évaluations (<dossier>.yaml pour chacun).",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        FicheFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html ou pdf ; par défaut celui de l'extension de --output, sinon html.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Écrit la fiche dans ce fichier.", dir_okay=False),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            "-d",
+            help="Écrit une fiche par candidat dans ce dossier, nommée d'après son dossier.",
+            file_okay=False,
+        ),
+    ] = None,
+    online: Annotated[
+        bool,
+        typer.Option("--online", help="Vérifie aussi le portfolio en ligne (pénalité P004)."),
+    ] = False,
+) -> None:
+    """Fiche d'appréciation (annexe 6-4 / VI-4) et NOTE FINALE à partir de l'évaluation.
+
+    La commission écrit dans un fichier YAML (e4 schema evaluation) un niveau par
+    compétence et pour le travail en équipe, sa NOTE /20, ses observations et son
+    appréciation. e4 vérifie ce fichier (codes E001 à E008, e4 explain E003), calcule
+    NOTE FINALE = max(0, NOTE − pénalités constatées par e4 check) et produit la fiche.
+    e4 ne propose jamais de note.
+
+    Code de sortie : 0 si chaque fiche est produite, 1 si une évaluation a une erreur (pas
+    de fiche pour elle) ou si un chemin n'est pas un dossier, 2 en cas d'usage incorrect ou
+    de panne.
+    """
+    from e4cli.jury.run import Options, RunError, UsageError, run_note
+
+    options = Options(fmt.value if fmt else None, output, output_dir, online)
+    try:
+        code = run_note(dossiers, evaluation, options, sys.stderr, sys.stdout.buffer)
+    except (UsageError, RunError) as exc:
+        fail(str(exc))
+    raise typer.Exit(code)
+
+
 class ReportFormat(StrEnum):
     html = "html"
     csv = "csv"

@@ -10,7 +10,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
-from e4cli.rules import RULES, ordered
+from e4cli.rules import documented
 
 
 def list_codes(stream: TextIO) -> None:
@@ -19,14 +19,14 @@ def list_codes(stream: TextIO) -> None:
     table.add_column("code", style="bold")
     table.add_column("gravité")
     table.add_column("ce qu'il signale")
-    for rule in ordered():
+    for rule in documented():
         table.add_row(rule.code, str(rule.severity), rule.title)
     console.print(table)
     console.print(Text("Détail d'un code : e4 explain CODE", style="dim"))
 
 
 def explain_code(code: str, stream: TextIO) -> bool:
-    rule = RULES.get(code.strip().upper())
+    rule = next((r for r in documented() if r.code == code.strip().upper()), None)
     if rule is None:
         return False
     console = Console(file=stream, highlight=False)

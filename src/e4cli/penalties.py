@@ -22,6 +22,11 @@ _RULES = (
 )
 
 
+def official_penalties() -> list[tuple[str, int]]:
+    """Every penalty the grid prints, (label, points), in its order: ticked or not."""
+    return [(label, points) for _, points, label in _RULES]
+
+
 def compute_penalties(findings: Iterable[Finding]) -> list[Penalty]:
     """Each penalty once, named after the first finding (in report order) that incurs it."""
     codes = [f.code for f in findings]

@@ -57,6 +57,23 @@ class StageRule:
 
 
 @dataclass(frozen=True)
+class Criterion:
+    """A row of the grid's criteria table: one descriptor per level after the first."""
+
+    label: str
+    descriptors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """The criteria table on the recto of the evaluation grid (levels × criteria)."""
+
+    title: str
+    not_assessable: str  # the first level's description, common to every criterion
+    rows: tuple[Criterion, ...]
+
+
+@dataclass(frozen=True)
 class Resolved:
     """A competency reference resolved to its competency and, if any, its item."""
 
@@ -75,6 +92,8 @@ class Referential:
     team_label: str
     levels: tuple[str, ...]
     stage_rules: dict[str, StageRule]
+    criteria: Criteria | None
+    decision_note: str
     _sessions: tuple[dict[str, Any], ...]
     _lookup: dict[str, Resolved]
 
@@ -185,9 +204,28 @@ def build_referential(data: Any, source: str = "<référentiel>") -> Referential
         team_label=" ".join(data.get("equipe", "").split()),
         levels=tuple(data.get("niveaux", [])),
         stage_rules=stage_rules,
+        criteria=_criteria(data, source),
+        decision_note=" ".join(data.get("aide-decision", "").split()),
         _sessions=tuple(sorted(data["sessions"], key=lambda s: s["de"])),
         _lookup=lookup,
     )
+
+
+def _criteria(data: dict[str, Any], source: str) -> Criteria | None:
+    raw = data.get("criteres")
+    if raw is None:
+        return None
+    levels = data.get("niveaux", [])
+    rows = []
+    for row in raw["lignes"]:
+        if len(row["descripteurs"]) != len(levels) - 1:
+            raise ReferentialError(
+                f"référentiel {source} : le critère « {row['critere']} » a "
+                f"{len(row['descripteurs'])} descripteurs pour {len(levels)} niveaux "
+                "(il en faut un par niveau après le premier)"
+            )
+        rows.append(Criterion(" ".join(row["critere"].split()), tuple(row["descripteurs"])))
+    return Criteria(" ".join(raw["titre"].split()), raw["non-evaluable"], tuple(rows))
 
 
 def _register(lookup: dict[str, Resolved], key: str, value: Resolved, source: str) -> None:

@@ -21,6 +21,14 @@ from e4cli.rules import (
     d005_chemin_exterieur,
     d006_cle_en_double,
     d007_fichier_refuse,
+    e001_evaluation_illisible,
+    e002_evaluation_non_conforme,
+    e003_note_hors_echelle,
+    e004_niveau_inconnu,
+    e005_competence_evaluee_inconnue,
+    e006_niveau_sans_realisation,
+    e007_evaluation_incomplete,
+    e008_autre_candidat,
     p001_portfolio_absent,
     p002_portfolio_inutilisable,
     p003_lien_casse,
@@ -75,8 +83,29 @@ _MODULES = (
 
 RULES: dict[str, Rule] = {m.RULE.code: m.RULE for m in _MODULES}
 
+# The codes of `e4 note`, about the commission's evaluation file (not the dossier):
+# documented for `e4 explain`, never run by `e4 check` nor listed in its reports.
+EVALUATION_RULES: dict[str, Rule] = {
+    m.RULE.code: m.RULE
+    for m in (
+        e001_evaluation_illisible,
+        e002_evaluation_non_conforme,
+        e003_note_hors_echelle,
+        e004_niveau_inconnu,
+        e005_competence_evaluee_inconnue,
+        e006_niveau_sans_realisation,
+        e007_evaluation_incomplete,
+        e008_autre_candidat,
+    )
+}
+
 
 def ordered() -> list[Rule]:
     """Every rule sorted by code family (D, S, P, T, R, C, A) then number."""
     families = "DSPTRCA"
     return sorted(RULES.values(), key=lambda r: (families.find(r.code[0]), r.code))
+
+
+def documented() -> list[Rule]:
+    """Every code `e4 explain` knows: the dossier's in `ordered()` order, then the evaluation's."""
+    return [*ordered(), *sorted(EVALUATION_RULES.values(), key=lambda r: r.code)]

@@ -7,6 +7,7 @@ by `e4 table` alone.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,22 +49,30 @@ FORMATS: dict[str, Format] = {
 DEFAULT = "html"
 
 
-def choose(name: str | None, output: Path | None, template: Path | None) -> Format:
-    """The format asked for, else the one of --output's extension, else html."""
+def choose(
+    name: str | None,
+    output: Path | None,
+    template: Path | None,
+    formats: Mapping[str, Format] = FORMATS,
+) -> Format:
+    """The format asked for, else the one of --output's extension, else html.
+
+    `formats` are the ones of the document being made (the table's by default).
+    """
     by_extension: Format | None = None
     if output is not None:
         suffix = output.suffix.lower()
-        by_extension = next((f for f in FORMATS.values() if suffix in f.extensions), None)
+        by_extension = next((f for f in formats.values() if suffix in f.extensions), None)
         if by_extension is None and name is None:
-            known = ", ".join(e for f in FORMATS.values() for e in f.extensions)
+            known = ", ".join(e for f in formats.values() for e in f.extensions)
             raise FormatError(
                 f"impossible de déduire le format de « {output.name} » : extension "
                 f"« {suffix or '(aucune)'} » inconnue (connues : {known}) ; "
                 "précisez --format."
             )
-    chosen = FORMATS[name] if name is not None else by_extension
+    chosen = formats[name] if name is not None else by_extension
     if chosen is None:
-        chosen = FORMATS["xlsx"] if template is not None else FORMATS[DEFAULT]
+        chosen = formats["xlsx"] if template is not None else formats[DEFAULT]
     if by_extension is not None and by_extension is not chosen:
         raise FormatError(
             f"--format {chosen.name} et --output « {output.name if output else ''} » "

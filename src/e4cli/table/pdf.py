@@ -80,18 +80,26 @@ def command(browser: str, page: Path, pdf: Path, profile: Path) -> list[str]:
 
 
 def render(model: TableModel) -> bytes:
+    return print_html(html.render(model))
+
+
+def print_html(page_html: str) -> bytes:
+    """Print a self-contained HTML page to PDF; its CSS `@page` decides size and orientation.
+
+    Shared by every document e4 prints (synthesis table, evaluation grid, fiche).
+    """
     browser = find_browser()
     if browser is None:
         raise RenderError(
             "le format pdf est imprimé par Chromium, Google Chrome ou Microsoft Edge, et aucun "
             f"n'a été trouvé. Installez-en un (Debian/Ubuntu : apt install chromium), ou "
             f"indiquez son chemin dans la variable {ENV_BROWSER} ; à défaut, produisez le "
-            "tableau en html et imprimez-le en PDF depuis le navigateur (A4 paysage)."
+            "document en html et imprimez-le en PDF depuis le navigateur."
         )
     with tempfile.TemporaryDirectory(prefix="e4-pdf-") as tmp:
         folder = Path(tmp)
-        page, pdf, profile = folder / "tableau.html", folder / "tableau.pdf", folder / "profil"
-        page.write_text(html.render(model), encoding="utf-8")
+        page, pdf, profile = folder / "page.html", folder / "page.pdf", folder / "profil"
+        page.write_text(page_html, encoding="utf-8")
         try:
             proc = subprocess.run(
                 command(browser, page, pdf, profile),

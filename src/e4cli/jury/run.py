@@ -1,0 +1,246 @@
+"""`e4 grille` and `e4 note` on one dossier or a whole class: check, build, render, write, tell.
+
+Each dossier goes the one way through (`check_dossier`, then the grid model,
+then the fiche when there is an evaluation), in the order given. With several
+dossiers, one file per candidate is written in --output-dir, named after the
+dossier's folder. A broken dossier still gets its grid (with what can be
+filled) and is reported on stderr; only a path that is not a folder at all
+gets none. Messages go to stderr; a single document without --output goes to
+stdout.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from e4cli.findings import Finding, Severity
+from e4cli.table.formats import Format, FormatError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+_LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}
+
+
+class UsageError(Exception):
+    """Arguments that cannot work together (exit 2)."""
+
+
+class RunError(Exception):
+    """e4 cannot go on: no browser for pdf, an output that cannot be written (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Target:
+    path: Path
+    display: str
+    name: str  # the dossier folder's name: the stem of its file in --output-dir
+
+
+@dataclass(frozen=True)
+class Options:
+    fmt: str | None = None
+    output: Path | None = None
+    output_dir: Path | None = None
+    online: bool = False
+
+
+def targets(paths: Sequence[Path]) -> list[Target]:
+    """The dossiers in the order given; two with the same folder name would share a file."""
+    result: list[Target] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        name = _folder_name(path)
+        if name in seen:
+            raise UsageError(
+                f"« {seen[name]} » et « {path} » portent le même nom de dossier « {name} » : "
+                "leurs fichiers se remplaceraient dans --output-dir. Traitez-les en deux fois."
+            )
+        seen[name] = str(path)
+        result.append(Target(path, str(path), name))
+    return result
+
+
+def _folder_name(path: Path) -> str:
+    """The folder's own name, as the user sees it (a symlink keeps its name; "." is resolved)."""
+    name = path.absolute().name
+    if name in ("", ".", ".."):
+        name = path.resolve().name
+    return name or "dossier"
+
+
+def format_finding(finding: Finding) -> str:
+    text = f"{finding.location} : {finding.code} {_LABEL[finding.severity]} : {finding.message}"
+    if finding.hint:
+        text += f"\n    ↳ {finding.hint}"
+    return text
+
+
+class _Run:
+    """What both commands share: format, destinations, writing, exit code."""
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        options: Options,
+        formats: dict[str, Format],
+        err: TextIO,
+        out: BinaryIO,
+    ) -> None:
+        from e4cli.jury.formats import pick
+
+        self.targets = targets(paths)
+        self.options = options
+        self.err = err
+        self.out = out
+        if len(self.targets) > 1 and options.output_dir is None:
+            raise UsageError(
+                "plusieurs dossiers : donnez --output-dir DOSSIER (un fichier par candidat, "
+                "nommé d'après son dossier)."
+            )
+        try:
+            self.fmt = pick(options.fmt, options.output, options.output_dir, formats)
+        except FormatError as exc:
+            raise UsageError(str(exc)) from exc
+        if options.output_dir is not None:
+            try:
+                options.output_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise RunError(
+                    f"impossible de créer « {options.output_dir} » : {exc.strerror or exc}"
+                ) from exc
+        self.code = EXIT_OK
+
+    def say(self, text: str) -> None:
+        self.err.write(text + "\n")
+        self.err.flush()
+
+    def worse(self, code: int) -> None:
+        self.code = max(self.code, code)
+
+    def destination(self, target: Target) -> Path | None:
+        if self.options.output_dir is not None:
+            return self.options.output_dir / f"{target.name}{self.fmt.extensions[0]}"
+        return self.options.output
+
+    def write(self, data: bytes, destination: Path | None) -> None:
+        if destination is None:
+            try:
+                self.out.write(data)
+                self.out.flush()
+            except BrokenPipeError:  # … | head: the reader has seen enough
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, self.out.fileno())
+            return
+        from e4cli.atomic import write_atomic
+
+        try:
+            write_atomic(destination, data)
+        except OSError as exc:
+            raise RunError(
+                f"impossible d'écrire « {destination} » : {exc.strerror or exc}"
+            ) from exc
+
+    def where(self, destination: Path | None) -> str:
+        return f"écrite dans « {destination} »" if destination else "écrite sur la sortie standard"
+
+
+def run_grille(paths: Sequence[Path], options: Options, err: TextIO, out: BinaryIO) -> int:
+    """The grid of each dossier; 1 if a path is not a dossier folder, 2 on usage or failure."""
+    from e4cli.checker import check_dossier
+    from e4cli.jury.formats import GRID_FORMATS, render_grid
+    from e4cli.jury.grid import build_grid
+    from e4cli.table.formats import RenderError
+
+    run = _Run(paths, options, GRID_FORMATS, err, out)
+    for target in run.targets:
+        result = check_dossier(target.path, target.display, online=options.online)
+        if result.dossier is None:
+            for finding in result.findings:
+                run.say(f"e4 : pas de grille pour « {target.display} » : {finding.message}")
+            run.worse(EXIT_FINDINGS)
+            continue
+        grid = build_grid(result)
+        try:
+            data = render_grid(run.fmt, grid)
+        except RenderError as exc:
+            raise RunError(str(exc)) from exc
+        destination = run.destination(target)
+        run.write(data, destination)
+        run.say(f"e4 : grille de « {target.display} » ({run.fmt.name}) {run.where(destination)}.")
+        retained = grid.retained
+        if retained:
+            listed = ", ".join(f"{p.label} ({p.points} points, {p.code})" for p in retained)
+            run.say(f"  pénalités pré-cochées : {listed} ; total {grid.penalty_points} points.")
+        for note in grid.notes:
+            run.say(f"  - {note}")
+    return run.code
+
+
+def run_note(
+    paths: Sequence[Path], evaluation: Path, options: Options, err: TextIO, out: BinaryIO
+) -> int:
+    """The fiche of each dossier from its evaluation; no fiche for an evaluation with errors."""
+    from e4cli.checker import check_dossier
+    from e4cli.jury.evaluation import evaluate
+    from e4cli.jury.final_mark import format_mark
+    from e4cli.jury.formats import SHEET_FORMATS, render_sheet
+    from e4cli.jury.grid import build_grid
+    from e4cli.jury.sheet import build_sheet
+    from e4cli.table.formats import RenderError
+
+    run = _Run(paths, options, SHEET_FORMATS, err, out)
+    by_folder = evaluation.is_dir()
+    if not by_folder and len(run.targets) > 1:
+        raise UsageError(
+            "plusieurs dossiers : --evaluation doit être le dossier des évaluations, une par "
+            "candidat, nommée d'après son dossier (evaluations/<dossier>.yaml)."
+        )
+    for target in run.targets:
+        source = _evaluation_file(evaluation, target) if by_folder else evaluation
+        result = check_dossier(target.path, target.display, online=options.online)
+        if result.dossier is None:
+            for finding in result.findings:
+                run.say(f"e4 : pas de fiche pour « {target.display} » : {finding.message}")
+            run.worse(EXIT_FINDINGS)
+            continue
+        checked = evaluate(source, str(source), result.dossier, result.coverage)
+        for finding in checked.findings:
+            run.say(format_finding(finding))
+        if checked.failed or checked.evaluation is None:
+            errors = checked.count(Severity.ERROR)
+            run.say(
+                f"e4 : pas de fiche pour « {target.display} » : l'évaluation « {source} » a "
+                f"{errors} erreur{'s' if errors > 1 else ''} à corriger."
+            )
+            run.worse(EXIT_FINDINGS)
+            continue
+        sheet = build_sheet(build_grid(result), checked.evaluation, result.dossier.referential)
+        try:
+            data = render_sheet(run.fmt, sheet)
+        except RenderError as exc:
+            raise RunError(str(exc)) from exc
+        destination = run.destination(target)
+        run.write(data, destination)
+        assert sheet.note is not None and sheet.final is not None
+        if sheet.penalty_points:
+            labels = ", ".join(p.label for p in sheet.penalties if p.retained)
+            penalties = f" − {sheet.penalty_points} points de pénalité ({labels}) ="
+        else:
+            penalties = ", aucune pénalité :"
+        run.say(
+            f"e4 : « {target.display} » : NOTE {format_mark(sheet.note)}/20{penalties} "
+            f"NOTE FINALE {format_mark(sheet.final)}/20 ; fiche d'appréciation ({run.fmt.name}) "
+            f"{run.where(destination)}."
+        )
+    return run.code
+
+
+def _evaluation_file(folder: Path, target: Target) -> Path:
+    for suffix in (".yaml", ".yml"):
+        candidate = folder / f"{target.name}{suffix}"
+        if candidate.exists():
+            return candidate
+    return folder / f"{target.name}.yaml"

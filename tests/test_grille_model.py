@@ -1,0 +1,138 @@
+"""The grid model: built from `e4 check`'s result, it lists the evidence and pre-ticks penalties."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import EXAMPLES
+from e4cli.checker import check_dossier
+from e4cli.jury.grid import CHECKED, UNCHECKED, build_grid
+from e4cli.referential import ReferentialError, build_referential, load_referential
+from e4cli.resources import referentials_dir
+from jury_support import no_portfolio_dossier
+
+
+def grid_of(path: Path):  # type: ignore[no-untyped-def]
+    return build_grid(check_dossier(path, str(path)))
+
+
+@pytest.mark.parametrize("example", ["sisr-complet", "slam-complet"])
+def test_each_competency_lists_exactly_the_realisations_that_mobilise_it(example: str) -> None:
+    result = check_dossier(EXAMPLES / example)
+    grid = build_grid(result)
+    assert result.coverage is not None
+    assert [c.code for c in grid.competences] == [f"B1.{n}" for n in range(1, 7)]
+    for comp in grid.competences:
+        assert [e.id for e in comp.evidence] == result.coverage.competences[comp.code].realisations
+        assert comp.covered and comp.indicators and comp.items
+    assert grid.penalty_points == 0 and not grid.retained
+    assert grid.notes == ()
+
+
+def test_evidence_says_where_when_which_items_and_flags_team_work() -> None:
+    grid = grid_of(EXAMPLES / "sisr-complet")
+    b14 = next(c for c in grid.competences if c.code == "B1.4")
+    zabbix = next(e for e in b14.evidence if e.id == "05-supervision-zabbix")
+    assert zabbix.where == "En formation"
+    assert zabbix.periode == "du 05/10/26 au 27/11/26"
+    assert zabbix.items == ("B1.4.1", "B1.4.2", "B1.4.3")
+    assert zabbix.team and zabbix.contribution and "chef de projet" in zabbix.contribution
+    b11 = next(c for c in grid.competences if c.code == "B1.1")
+    veeam = next(e for e in b11.evidence if e.id == "03-sauvegardes-veeam")
+    assert veeam.where == "Stage de 1re année – Mairie de Lannion"
+    assert not veeam.team
+    assert [e.id for e in grid.team_evidence] == ["05-supervision-zabbix"]
+
+
+def test_header_ticks_the_dossiers_form_and_option() -> None:
+    grid = grid_of(EXAMPLES / "sisr-complet")
+    header = grid.header
+    assert header.identity.nom_prenom == "LE GOFF Erwan"
+    assert header.identity.numero == "02271834506"
+    assert header.session_line == "SESSION 2027"
+    assert grid.annex == "Annexe VI-3"  # session 2027: E5, annexes VI-x
+    assert header.forme_boxes() == (
+        (CHECKED, "Épreuve ponctuelle"),
+        (UNCHECKED, "Contrôle en cours de formation"),
+    )
+    assert header.option_boxes() == ((CHECKED, "SISR"), (UNCHECKED, "SLAM"))
+
+
+def test_a_2024_session_gets_the_annex_6_3_labels(make_dossier) -> None:  # type: ignore[no-untyped-def]
+    from conftest import MANIFEST
+
+    root = make_dossier({"dossier.yaml": MANIFEST.replace("session: 2027", "session: 2024")})
+    grid = grid_of(root)
+    assert grid.annex == "Annexe 6-3"
+    assert grid.header.epreuve == "E4"
+
+
+def test_missing_table_pre_ticks_the_2_point_penalty_with_its_finding() -> None:
+    grid = grid_of(EXAMPLES / "casse-stages")
+    ticked = {p.label: p for p in grid.penalties}
+    assert [p.label for p in grid.penalties] == [
+        "Portfolio inaccessible",
+        "Absence de tableau de synthèse",
+    ]
+    assert not ticked["Portfolio inaccessible"].retained
+    table = ticked["Absence de tableau de synthèse"]
+    assert table.retained and table.points == 2 and table.code == "T001"
+    assert table.reason and table.reason.startswith("dossier.yaml:15:")
+    assert grid.penalty_points == 2
+    assert any("Dossier non conforme" in note for note in grid.notes)
+
+
+def test_no_portfolio_pre_ticks_the_10_point_penalty(tmp_path: Path) -> None:
+    grid = grid_of(no_portfolio_dossier(tmp_path / "d"))
+    assert [(p.label, p.retained, p.code) for p in grid.retained] == [
+        ("Portfolio inaccessible", True, "P001")
+    ]
+    assert grid.penalty_points == 10
+
+
+def test_an_uncovered_competency_has_no_evidence_and_is_still_on_the_grid() -> None:
+    grid = grid_of(EXAMPLES / "casse-couverture")
+    by_code = {c.code: c for c in grid.competences}
+    assert not by_code["B1.3"].covered and not by_code["B1.6"].covered
+    assert by_code["B1.1"].covered
+
+
+def test_a_folder_without_dossier_yaml_still_gets_a_grid_with_notes(tmp_path: Path) -> None:
+    (tmp_path / "vide").mkdir()
+    grid = grid_of(tmp_path / "vide")
+    assert len(grid.competences) == 6 and all(not c.covered for c in grid.competences)
+    assert any("candidat.nom absent" in note for note in grid.notes)
+    assert grid.header.session_line == "SESSION"
+
+
+def test_criteria_table_and_levels_come_from_the_referential() -> None:
+    grid = grid_of(EXAMPLES / "slam-complet")
+    ref = load_referential()
+    assert grid.levels == ref.levels and len(grid.levels) == 5
+    assert grid.criteria == ref.criteria and grid.criteria is not None
+    assert [r.label for r in grid.criteria.rows] == [
+        "Informations, indicateurs, besoins ou contraintes",
+        "Solutions aux besoins exprimés",
+        "Implication, technologies mobilisées et démarche mise en œuvre",
+        "Gestion des erreurs",
+        "Communication écrite et/ou orale",
+    ]
+    assert all(len(r.descriptors) == 4 for r in grid.criteria.rows)
+    assert grid.criteria.not_assessable.startswith("Compétence non mise en œuvre")
+    assert grid.decision_note.startswith("Observer en priorité les indicateurs de performance")
+    assert grid.team_label.startswith("Capacité à rendre compte d'un travail réalisé")
+
+
+def test_a_criterion_needs_one_descriptor_per_level_after_the_first() -> None:
+    data = yaml.safe_load((referentials_dir() / "bts-sio-2019.yaml").read_text(encoding="utf-8"))
+    broken = copy.deepcopy(data)
+    broken["criteres"]["lignes"][0]["descripteurs"].pop()
+    with pytest.raises(ReferentialError, match="descripteurs pour 5 niveaux"):
+        build_referential(broken)
+    without = copy.deepcopy(data)
+    del without["criteres"]
+    assert build_referential(without).criteria is None  # optional: another referential may lack it

@@ -1,0 +1,193 @@
+"""`e4 grille` in every format for the shipped examples: evidence listed, penalties pre-ticked."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import EXAMPLES, run_cli
+from e4cli.checker import check_dossier
+from e4cli.table import pdf
+from jury_support import evidence_by_competence, is_a4_portrait, no_portfolio_dossier, pdf_text
+from table_support import HOSTILE_SCRIPT, build_dossier, chromium, hostile_realisations
+
+EXAMPLE_NAMES = ("sisr-complet", "slam-complet")
+
+
+@pytest.fixture
+def browser(monkeypatch: pytest.MonkeyPatch) -> str:
+    found = chromium()
+    assert found is not None
+    monkeypatch.setenv(pdf.ENV_BROWSER, found)
+    return found
+
+
+def coverage_titles(example: str) -> dict[str, list[str]]:
+    """Per competency, the intitulés of the réalisations that mobilise it (from `e4 check`)."""
+    result = check_dossier(EXAMPLES / example)
+    assert result.dossier is not None and result.coverage is not None
+    titles = {r.id: r.intitule or r.id for r in result.dossier.realisations}
+    return {
+        code: [titles[i] for i in comp.realisations]
+        for code, comp in result.coverage.competences.items()
+    }
+
+
+def grille(*args: str) -> tuple[int, str, str]:
+    result = run_cli("grille", *args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("example", EXAMPLE_NAMES)
+def test_html_lists_under_each_competency_its_realisations(example: str) -> None:
+    code, page, err = grille(str(EXAMPLES / example))
+    assert code == 0, err
+    sections = evidence_by_competence(page)
+    expected = coverage_titles(example)
+    assert sorted(sections) == sorted(expected)
+    for competence, titles in expected.items():
+        assert titles, competence  # the complete examples cover everything
+        for title in titles:
+            assert title in sections[competence], (competence, title)
+        others = {t for c, ts in expected.items() if c != competence for t in ts} - set(titles)
+        for title in others:
+            assert title not in sections[competence], (competence, title)
+    assert "Liste des pénalités retenues" in page
+    assert page.count("☒") == 2  # the form and the option; no penalty, no level ticked
+
+
+def test_html_reproduces_the_recto_criteria_and_the_verso_levels() -> None:
+    _, page, _ = grille(str(EXAMPLES / "sisr-complet"))
+    page = html.unescape(page)
+    for text in (
+        "Annexe VI-3 : Grille d'aide à l'évaluation (recto)",
+        "Tableau d'aide à l'appréciation des niveaux de maîtrise des compétences du bloc",
+        "Gestion des erreurs",
+        "Résolues et documentées",
+        "Tableau d'aide à la décision",
+        "Capacité à rendre compte d'un travail réalisé au sein d'une équipe projet",
+        "Les mentions légales sont accessibles et conformes à la législation",
+        "Commission d'interrogation",
+        "Date de l'évaluation",
+    ):
+        assert text in page, text
+    for level in ("Non évaluable", "Non maîtrisé", "Maîtrise partielle", "Bonne maîtrise"):
+        assert page.count(level) >= 2  # criteria header and decision table header
+    # 7 rows (team + 6 competencies) × 5 empty level boxes, + 1 unticked form + 1 option + 2 pen.
+    assert page.count("☐") == 7 * 5 + 1 + 1 + 2
+
+
+def test_team_realisations_are_flagged_with_their_contribution() -> None:
+    _, page, _ = grille(str(EXAMPLES / "sisr-complet"))
+    sections = evidence_by_competence(page)
+    assert "en équipe" in sections["B1.4"]
+    assert "Contribution : J'ai été chef de projet" in sections["B1.4"]
+    assert "en équipe" not in sections["B1.6"]
+    team = page.split('class="comp-row team"', 1)[1].split('class="comp-row"', 1)[0]
+    assert "Supervision de l&#39;infrastructure du laboratoire avec Zabbix" in team
+
+
+def test_penalised_dossier_has_its_penalty_pre_ticked_in_every_format(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    code, page, err = grille(str(EXAMPLES / "casse-stages"))
+    assert code == 0
+    assert "☒ Absence de tableau de synthèse : 2 points" in " ".join(
+        page.replace("</span>", "").replace('<span class="box" aria-hidden="true">', "").split()
+    )
+    assert "☐</span> Portfolio inaccessible : 10 points" in page
+    assert "constaté par e4 check (T001)" in page
+    assert "Pénalités : − 2 points" in page
+    assert "pénalités pré-cochées : Absence de tableau de synthèse (2 points, T001)" in err
+    target = tmp_path / "g.xlsx"
+    assert grille(str(EXAMPLES / "casse-stages"), "-o", str(target))[0] == 0
+    recto = openpyxl.load_workbook(target)["Recto"]
+    lines = [c for row in recto.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert "☒ Absence de tableau de synthèse : 2 points" in lines
+    assert "☐ Portfolio inaccessible : 10 points" in lines
+    request.getfixturevalue("browser")
+    target = tmp_path / "g.pdf"
+    assert grille(str(EXAMPLES / "casse-stages"), "-o", str(target))[0] == 0
+    _, text = pdf_text(target)
+    assert "☒ Absence de tableau de synthèse : 2 points" in text
+
+
+def test_no_portfolio_pre_ticks_ten_points(tmp_path: Path) -> None:
+    code, page, err = grille(str(no_portfolio_dossier(tmp_path / "d")))
+    assert code == 0
+    assert "constaté par e4 check (P001)" in page
+    assert "Pénalités : − 10 points" in page
+    assert "Portfolio inaccessible (10 points, P001)" in err
+
+
+@pytest.mark.parametrize("example", EXAMPLE_NAMES)
+def test_pdf_is_a4_portrait_with_the_grid_and_every_realisation(
+    tmp_path: Path, example: str, browser: str
+) -> None:
+    target = tmp_path / "grille.pdf"
+    code, out, err = grille(str(EXAMPLES / example), "-o", str(target))
+    assert code == 0, err
+    assert out == ""
+    assert target.read_bytes().startswith(b"%PDF")
+    reader, text = pdf_text(target)
+    assert is_a4_portrait(reader)
+    assert 2 <= len(reader.pages) <= 4  # recto, then the verso on its own pages
+    assert "Grille d'aide à l'évaluation (recto)" in text
+    assert "Tableau d'aide à la décision" in text
+    assert "Liste des pénalités retenues" in text
+    for titles in coverage_titles(example).values():
+        for title in titles:
+            assert " ".join(title.split()) in text, title
+
+
+@pytest.mark.parametrize("example", EXAMPLE_NAMES)
+def test_xlsx_has_a_recto_and_a_verso_sheet_with_the_evidence(tmp_path: Path, example: str) -> None:
+    target = tmp_path / "grille.xlsx"
+    code, _, err = grille(str(EXAMPLES / example), "--format", "xlsx", "-o", str(target))
+    assert code == 0, err
+    wb = openpyxl.load_workbook(target)
+    assert wb.sheetnames == ["Recto", "Verso"]
+    for ws in wb:
+        assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+        assert ws.page_setup.orientation == "portrait"
+    verso = wb["Verso"]
+    cells = [c for row in verso.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    for competence, titles in coverage_titles(example).items():
+        evidence = next(c for c in cells if c.startswith(f"{competence} – réalisations du dossier"))
+        for title in titles:
+            assert title in evidence, (competence, title)
+    level_rows = [row for row in verso.iter_rows(values_only=True) if row[1] == "☐"]
+    assert len(level_rows) == 7 and all(row[1:6] == ("☐",) * 5 for row in level_rows)
+    recto = wb["Recto"]
+    header = next(row for row in recto.iter_rows(values_only=True) if row[1] == "Critère")
+    assert header == (
+        "Non évaluable",
+        "Critère",
+        "Non maîtrisé",
+        "Maîtrise partielle",
+        "Bonne maîtrise",
+        "Excellente maîtrise",
+    )
+
+
+def test_html_escapes_a_script_in_a_title(tmp_path: Path) -> None:
+    root = build_dossier(tmp_path / "d", hostile_realisations())
+    code, page, _ = grille(str(root))
+    assert code == 0
+    assert "<script" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in page
+    assert HOSTILE_SCRIPT not in page
+
+
+def test_xlsx_never_turns_a_title_into_a_formula(tmp_path: Path) -> None:
+    root = build_dossier(tmp_path / "d", hostile_realisations())
+    target = tmp_path / "g.xlsx"
+    assert grille(str(root), "-o", str(target))[0] == 0
+    wb = openpyxl.load_workbook(target)
+    for ws in wb:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", cell.coordinate
