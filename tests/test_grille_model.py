@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, MANIFEST
 from e4cli.checker import check_dossier
-from e4cli.jury.grid import CHECKED, UNCHECKED, build_grid
+from e4cli.jury.grid import CHECKED, UNCHECKED, GridModel, build_grid
 from e4cli.referential import ReferentialError, build_referential, load_referential
 from e4cli.resources import referentials_dir
 from jury_support import no_portfolio_dossier
 
 
-def grid_of(path: Path):  # type: ignore[no-untyped-def]
+def grid_of(path: Path) -> GridModel:
     return build_grid(check_dossier(path, str(path)))
 
 
@@ -62,9 +63,7 @@ def test_header_ticks_the_dossiers_form_and_option() -> None:
     assert header.option_boxes() == ((CHECKED, "SISR"), (UNCHECKED, "SLAM"))
 
 
-def test_a_2024_session_gets_the_annex_6_3_labels(make_dossier) -> None:  # type: ignore[no-untyped-def]
-    from conftest import MANIFEST
-
+def test_a_2024_session_gets_the_annex_6_3_labels(make_dossier: Callable[..., Path]) -> None:
     root = make_dossier({"dossier.yaml": MANIFEST.replace("session: 2027", "session: 2024")})
     grid = grid_of(root)
     assert grid.annex == "Annexe 6-3"

@@ -187,10 +187,17 @@ def build_grid(result: CheckResult) -> GridModel:
     labels = referential.session_labels(header.session)
     notes = header_notes(header)
     coverage = result.coverage.competences if result.coverage else {}
-    realisations = dossier.realisations if dossier else []
     competences = []
     for comp in referential.competences:
-        reals = [r for r in realisations if comp.code in r.competence_codes()]
+        evidence = (
+            tuple(
+                _evidence(dossier, r, comp.code)
+                for r in dossier.realisations
+                if comp.code in r.competence_codes()
+            )
+            if dossier
+            else ()
+        )
         cited = coverage[comp.code].items if comp.code in coverage else {}
         competences.append(
             GridCompetence(
@@ -198,11 +205,15 @@ def build_grid(result: CheckResult) -> GridModel:
                 label=comp.label,
                 items=tuple((i.code, i.label) for i in comp.items),
                 indicators=comp.indicators,
-                evidence=tuple(_evidence(dossier, r, comp.code) for r in reals if dossier),
+                evidence=evidence,
                 uncited_items=tuple(i.code for i in comp.items if not cited.get(i.code)),
             )
         )
-    team = tuple(_evidence(dossier, r, None) for r in realisations if r.modalite == "equipe")
+    team = (
+        tuple(_evidence(dossier, r, None) for r in dossier.realisations if r.modalite == "equipe")
+        if dossier
+        else ()
+    )
     for ev in team:
         if ev.contribution is None:
             notes.append(
