@@ -185,18 +185,136 @@ def explain(
 @app.command()
 def schema(
     name: Annotated[
-        str,
-        typer.Argument(help="dossier, realisation, referentiel, report ou table."),
-    ] = "dossier",
+        str | None,
+        typer.Argument(
+            help="dossier (par défaut), realisation, referentiel, report, table…",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Exporte les schémas (tous, ou celui nommé) dans ce dossier, créé au besoin.",
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    vscode: Annotated[
+        bool,
+        typer.Option(
+            "--vscode",
+            help="Exporte les schémas (dans --output, par défaut .e4/schemas) et les associe "
+            "aux fichiers du dossier dans .vscode/settings.json du dossier courant, sans "
+            "toucher aux autres réglages.",
+        ),
+    ] = False,
 ) -> None:
-    """Affiche un schéma JSON publié par e4 (pour l'éditeur ou la CI)."""
+    """Affiche ou exporte les schémas JSON de e4 (complétion et validation dans l'éditeur).
+
+    Sans option, affiche un schéma. Avec --output, les écrit dans un dossier ; avec --vscode,
+    configure aussi l'extension YAML de VS Code pour l'espace de travail courant.
+    """
     from e4cli.resources import schemas_dir
 
-    path = schemas_dir() / f"{name}.schema.json"
-    if not path.is_file():
-        available = sorted(p.name.split(".")[0] for p in schemas_dir().glob("*.schema.json"))
+    available = sorted(p.name.split(".")[0] for p in schemas_dir().glob("*.schema.json"))
+    if name is not None and name not in available:
         fail(f"schéma « {name} » inconnu (disponibles : {', '.join(available)})")
-    sys.stdout.write(path.read_text(encoding="utf-8"))
+    if output is None and not vscode:
+        path = schemas_dir() / f"{name or 'dossier'}.schema.json"
+        sys.stdout.write(path.read_text(encoding="utf-8"))
+        return
+    from e4cli.editor import DOSSIER_SCHEMA_DIR, EditorError, add_vscode_mapping, export_schemas
+
+    target = output if output is not None else Path(DOSSIER_SCHEMA_DIR)
+    try:
+        written = export_schemas(target, (f"{name}.schema.json",) if name else None)
+    except OSError as exc:
+        fail(f"impossible d'écrire dans « {target} » : {exc.strerror or exc}")
+    typer.echo(
+        f"e4 : {len(written)} schéma(s) exporté(s) dans « {target} » : "
+        + ", ".join(p.name for p in written),
+        err=True,
+    )
+    if not vscode:
+        return
+    try:
+        update = add_vscode_mapping(Path.cwd(), target)
+    except (EditorError, OSError) as exc:
+        fail(str(exc))
+    state = "créé" if update.created else ("mis à jour" if update.changed else "déjà à jour")
+    typer.echo(f"e4 : « {update.path} » {state} (yaml.schemas).", err=True)
+
+
+@app.command()
+def init(
+    dossier: Annotated[
+        Path, typer.Argument(help="Le dossier à créer (ou à compléter).", show_default=False)
+    ],
+    option: Annotated[
+        str | None,
+        typer.Option("--option", help="L'option du candidat : SISR ou SLAM.", show_default=False),
+    ] = None,
+    session: Annotated[
+        int | None,
+        typer.Option(
+            "--session",
+            min=2020,
+            max=2100,
+            help="L'année de la session d'examen ; par défaut la prochaine.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Crée un dossier de départ : dossier.yaml, portfolio, une réalisation d'exemple par cadre.
+
+    Les fichiers sont commentés en français et valides d'emblée ; ce que seul le candidat
+    peut écrire vaut « À COMPLÉTER », et « e4 check » le liste. Aucun fichier existant n'est
+    écrasé. Code de sortie : 0, ou 2 en cas d'usage incorrect ou d'écriture impossible.
+    """
+    from e4cli.scaffold import OPTIONS, InitFailure, default_session, init_dossier, print_report
+
+    chosen = option.strip().upper() if option else None
+    if chosen is not None and chosen not in OPTIONS:
+        fail(f"option « {option} » inconnue : SISR ou SLAM.")
+    year = session or default_session()
+    try:
+        result = init_dossier(dossier, year, chosen)
+    except InitFailure as exc:
+        fail(str(exc))
+    print_report(result, str(dossier), year, chosen, sys.stdout)
+
+
+@app.command("import")
+def import_table(
+    tableau: Annotated[
+        Path,
+        typer.Argument(
+            help="Le tableau de synthèse rempli, sur le modèle officiel (.xlsx).",
+            show_default=False,
+        ),
+    ],
+    dossier: Annotated[
+        Path,
+        typer.Argument(help="Le dossier à créer : nouveau, ou vide.", show_default=False),
+    ],
+) -> None:
+    """Crée un dossier à partir d'un tableau de synthèse officiel déjà rempli (.xlsx).
+
+    Lit l'en-tête (nom, numéro, centre, option, portfolio, session) et chaque ligne (intitulé,
+    section, période, cases cochées) ; écrit dossier.yaml et un fichier par réalisation. Ce
+    qui ne se comprend pas est gardé en commentaire dans le fichier concerné et listé ici. Un
+    dossier existant n'est jamais écrasé. Code de sortie : 0, ou 2 si le tableau ne se lit
+    pas ou si le dossier existe déjà.
+    """
+    from e4cli.importer.run import ImportFailure, print_report, run_import
+
+    try:
+        result = run_import(tableau, dossier)
+    except ImportFailure as exc:
+        fail(str(exc))
+    print_report(result, str(dossier), sys.stdout)
 
 
 class TableFormat(StrEnum):

@@ -43,6 +43,7 @@ from e4cli.rules import (
     s001_valeur_invalide,
     s002_cle_inconnue,
     s003_date_francaise,
+    s004_a_completer,
     t001_tableau_absent,
     t002_tableau_perime,
 )
@@ -59,6 +60,7 @@ _MODULES = (
     s001_valeur_invalide,
     s002_cle_inconnue,
     s003_date_francaise,
+    s004_a_completer,
     p001_portfolio_absent,
     p002_portfolio_inutilisable,
     p003_lien_casse,

@@ -1,0 +1,77 @@
+"""The header lines of a filled table: "NOM et prénom", "N° candidat", session.
+
+Values are read the way candidates fill them: after the label's colon in the
+same cell ("NOM et prénom : DURAND Camille"), or in the next cells of the same
+line when the label cell holds the label alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMERO = re.compile(r"^[0-9A-Za-z]{4,20}$")
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Name:
+    nom: str | None
+    prenom: str | None
+    note: str | None = None
+
+
+def after_label(text: str, label_words: int) -> str:
+    """What follows the label in a cell: after its colon, else after its words."""
+    url = URL.search(text)
+    head = text[: url.start()] if url else text  # a URL has a colon of its own
+    if ":" in head:
+        return text[head.index(":") + 1 :].strip()
+    if url:
+        return text[url.start() :].strip()
+    parts = text.split(maxsplit=label_words)
+    return parts[label_words].strip() if len(parts) > label_words else ""
+
+
+def split_name(text: str) -> Name:
+    """NOM and prénom from "DURAND Camille", the official order (NOM in capitals first)."""
+    words = text.split()
+    if not words:
+        return Name(None, None)
+    upper = [any(c.isalpha() for c in w) and w == w.upper() for w in words]
+    if len(words) == 1:
+        return Name(words[0], None, f"« {text.strip()} » : un seul mot, le prénom manque")
+    lead = next((i for i, u in enumerate(upper) if not u), len(words))
+    if 0 < lead < len(words):
+        return Name(" ".join(words[:lead]), " ".join(words[lead:]))
+    trail = next((i for i in range(len(words) - 1, -1, -1) if not upper[i]), -1) + 1
+    if 0 < trail < len(words):  # "Camille DURAND": the capitals still name the NOM
+        return Name(" ".join(words[trail:]), " ".join(words[:trail]))
+    return Name(
+        words[0],
+        " ".join(words[1:]),
+        f"« {text.strip()} » : NOM et prénom séparés au premier mot, à vérifier",
+    )
+
+
+def read_numero(value: object) -> tuple[str | None, str | None]:
+    """The candidate number as a string, and a note when it needs checking."""
+    if isinstance(value, bool) or value is None:
+        return None, None
+    if isinstance(value, int | float):
+        number = str(int(value)) if float(value).is_integer() else str(value)
+        note = f"numéro candidat lu comme un nombre ({number}) : vérifiez les zéros de tête"
+        return (number if _NUMERO.match(number) else None), note
+    text = str(value).strip()
+    compact = re.sub(r"[\s.\-]", "", text)
+    if not compact:
+        return None, None
+    if _NUMERO.match(compact):
+        return compact, None
+    return None, f"numéro candidat « {text} » non compris (4 à 20 chiffres ou lettres)"
+
+
+def read_year(text: str) -> int | None:
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else None
