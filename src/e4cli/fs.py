@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from e4cli.findings import Finding, Location, Severity
@@ -36,6 +37,27 @@ class FileRefused(Exception):
 @dataclass(frozen=True)
 class DossierFS:
     root: Path
+    # real paths of the folders already resolved: a dossier cites hundreds of files in a
+    # few folders, and resolving each path from the root would lstat every component again
+    _real_dirs: dict[tuple[str, ...], str] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    @cached_property
+    def real_root(self) -> str:
+        return os.path.realpath(self.root)
+
+    def _real_path(self, parts: tuple[str, ...]) -> str:
+        if not parts:
+            return self.real_root
+        if ".." in parts:
+            return _realpath(os.path.join(self.root, *parts))
+        parent = self._real_dirs.get(parts[:-1])
+        if parent is None:
+            parent = _realpath(os.path.join(self.root, *parts[:-1]))
+            self._real_dirs[parts[:-1]] = parent
+        last = os.path.join(parent, parts[-1])
+        return _realpath(last) if os.path.islink(last) else last
 
     def resolve(self, raw: str) -> Path:
         """The real path for `raw`, which must stay inside the dossier."""
@@ -51,15 +73,16 @@ class DossierFS:
                 depth += -1 if part == ".." else (0 if part == "." else 1)
                 if depth < 0:
                     raise PathOutside(raw, "« .. » remonte hors du dossier")
-        candidate = self.root.joinpath(*[p for p in pure.parts if p not in ("", ".")])
+        parts = tuple(p for p in pure.parts if p not in ("", "."))
+        candidate = self.root.joinpath(*parts)
         try:
-            real_root = self.root.resolve()
-            real = candidate.resolve()
+            real = self._real_path(parts)
         except (OSError, RuntimeError) as exc:  # a symlink loop
             raise PathOutside(raw, "lien symbolique en boucle") from exc
         except ValueError as exc:  # a name the operating system refuses
             raise PathOutside(raw, "nom de fichier impossible") from exc
-        if real != real_root and real_root not in real.parents:
+        root = self.real_root
+        if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
             raise PathOutside(raw, "lien symbolique vers l'extérieur du dossier")
         return candidate
 
@@ -125,6 +148,14 @@ def modified_time(path: Path) -> float | None:
         return path.stat().st_mtime
     except (OSError, ValueError):
         return None
+
+
+def _realpath(path: str) -> str:
+    """os.path.realpath, but a symlink loop raises (realpath leaves the link unresolved)."""
+    real = os.path.realpath(path)
+    if os.path.islink(real):
+        raise OSError(f"symlink loop at {real}")
+    return real
 
 
 def _human(size: int) -> str:

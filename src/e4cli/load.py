@@ -129,7 +129,7 @@ def _reader_finding(exc: yaml.reader.ReaderError, text: str, rel: str) -> Findin
 
 
 _PROBLEMS = {
-    "mapping values are not allowed here": "deux-points inattendu (un texte contenant « : » "
+    "mapping values are not allowed": "deux-points inattendu (un texte contenant « : » "
     "doit être entre guillemets)",
     "could not find expected ':'": "deux-points manquant après une clé",
     "found character '\\t' that cannot start any token": "tabulation interdite (utilisez des "

@@ -99,10 +99,22 @@ def _child(node: yaml.Node, elem: PathElem) -> yaml.Node | None:
     return None
 
 
+_PRECHECK_ABOVE = 64 * 1024  # characters; a real manifest or réalisation is a few KiB
+
+
 def parse_yaml(text: str, path: str) -> YamlDocument:
     """Compose and convert `text`. Raises yaml.YAMLError or TooComplex."""
-    precheck(text)
-    root = yaml.compose(text, Loader=_Loader)
+    # libyaml composes without Python recursion and stops at its own nesting limit
+    # (1,000 levels); only the pure-Python composer needs the event pre-check, and
+    # so do very long texts, whose value count it bounds before anything is built.
+    if _Loader is not getattr(yaml, "CSafeLoader", None) or len(text) > _PRECHECK_ABOVE:
+        precheck(text)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        if exc.problem and "nesting depth" in exc.problem:
+            raise TooComplex(f"plus de {MAX_DEPTH} niveaux d'imbrication") from exc
+        raise
     doc = YamlDocument(path=path, root=root, data=None)
     if root is not None:
         doc.data = _Converter(doc).convert(root, 0)

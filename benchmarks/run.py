@@ -1,0 +1,261 @@
+"""Benchmark e4 as whole processes, against references measured in the same run.
+
+The machine is shared and noisy, so absolute seconds mean little: every figure
+is printed as a ratio to references timed in the same run, interleaved with
+the measured commands:
+
+  (a) the import floor: python -c "import typer, yaml, jsonschema";
+  (b) check-jsonschema validating the same YAML files against e4's schemas
+      (it does less work than `e4 check`).
+
+    python benchmarks/run.py                 # print the results
+    python benchmarks/run.py --write         # regenerate benchmarks/RESULTS.md
+    python benchmarks/run.py --quick         # fewer runs, no 10,000-dossier case
+
+Needs the bench extra: pip install ".[bench]" (check-jsonschema, psutil).
+Tests never time anything; this is the only place speed is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+EXAMPLE = ROOT / "examples" / "sisr-complet"
+FLOOR = "(a) import typer, yaml, jsonschema"
+NEAREST = "(b) check-jsonschema"
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Measure:
+    name: str
+    command: list[str]
+    wall: list[float]
+    peak_rss: int  # bytes, the whole process tree, sampled
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.wall)
+
+
+def run_once(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time and peak RSS of the process tree (sampled every 5 ms)."""
+    start = time.perf_counter()
+    proc = psutil.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            procs = [proc, *proc.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+        except psutil.Error:
+            pass  # a worker ended between listing and reading: the next sample sees the rest
+        time.sleep(0.005)
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"échec ({proc.returncode}) : {' '.join(command)}")
+    return wall, peak
+
+
+def measure_interleaved(
+    cases: dict[str, list[str]], runs: int, cwd: Path, warmup: int = 1
+) -> dict[str, Measure]:
+    """Run every case once per round, round after round, so noise hits all alike."""
+    for _ in range(warmup):
+        for command in cases.values():
+            run_once(command, cwd)
+    results = {name: Measure(name, command, [], 0) for name, command in cases.items()}
+    for _ in range(runs):
+        for name, command in cases.items():
+            wall, peak = run_once(command, cwd)
+            results[name].wall.append(wall)
+            results[name].peak_rss = max(results[name].peak_rss, peak)
+    return results
+
+
+def hardlink_copies(source: Path, dest: Path, copies: int) -> None:
+    """Many dossiers cheaply: hard-linked copies of a generated class."""
+    for n in range(copies):
+        for dossier in sorted(source.iterdir()):
+            shutil.copytree(dossier, dest / f"{n:02d}-{dossier.name}", copy_function=os.link)
+
+
+def many_row(name: str, res: Measure, count: int) -> str:
+    per = res.median / count * 1000
+    return f"| `{name}` | {fmt_s(res.median)} | {per:.2f} ms | {mib(res.peak_rss)} |"
+
+
+def mib(size: int) -> str:
+    return f"{size / 2**20:.0f} Mio"
+
+
+def fmt_s(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+Target = tuple[str, float, float]  # label, measured value, limit (met when value <= limit)
+
+
+def single_dossier(work: Path, runs: int) -> tuple[list[str], list[Target], float]:
+    """Commands on one dossier, interleaved with both references."""
+    dossier = work / "dossier"
+    shutil.copytree(EXAMPLE, dossier)
+    yaml_files = [str(p) for p in sorted((dossier / "realisations").glob("*.yaml"))]
+    schema = ROOT / "schemas" / "realisation.schema.json"
+    e4 = str(BIN / "e4")
+    cases = {
+        FLOOR: [sys.executable, "-c", "import typer, yaml, jsonschema"],
+        NEAREST: [str(BIN / "check-jsonschema"), "--schemafile", str(schema), *yaml_files],
+        "e4 --version": [e4, "--version"],
+        "e4 --help": [e4, "--help"],
+        "e4 check": [e4, "check", str(dossier)],
+        "e4 check --format json": [e4, "check", str(dossier), "--format", "json"],
+        "e4 table --format html": [e4, "table", str(dossier), "--format", "html"],
+    }
+    m = measure_interleaved(cases, runs, work)
+    floor, nearest, check = m[FLOOR].median, m[NEAREST].median, m["e4 check"].median
+    lines = [
+        "## Un dossier (exemple `sisr-complet`)",
+        "",
+        f"{runs} tours entrelacés après un tour de chauffe ; médiane (min – max).",
+        "",
+        "| commande | médiane | min – max | / (a) | / (b) | mémoire max |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, res in m.items():
+        spread = f"{fmt_s(min(res.wall))} – {fmt_s(max(res.wall))}"
+        lines.append(
+            f"| `{name}` | {fmt_s(res.median)} | {spread} | {res.median / floor:.2f} "
+            f"| {res.median / nearest:.2f} | {mib(res.peak_rss)} |"
+        )
+    targets: list[Target] = [
+        ("e4 check ≤ 1,3 × (a)", check / floor, 1.3),
+        ("e4 check ≤ 0,6 × (b)", check / nearest, 0.6),
+        ("e4 --version ≤ 0,7 × (a)", m["e4 --version"].median / floor, 0.7),
+        ("e4 --help ≤ 0,7 × (a)", m["e4 --help"].median / floor, 0.7),
+        ("e4 table html ≤ 1,5 × e4 check", m["e4 table --format html"].median / check, 1.5),
+    ]
+    return lines, targets, floor
+
+
+def many_dossiers(work: Path, runs: int, with_10000: bool) -> tuple[list[str], list[Target]]:
+    """A generated class of 1 000 dossiers, and 10 hard-linked copies of it."""
+    e4 = str(BIN / "e4")
+    klass = work / "classe-1000"
+    generate(klass, 1000, seed=7, broken_every=10)
+    cases = {
+        "e4 check 1 000 dossiers (json)": [e4, "check", "-r", str(klass), "--format", "json"],
+        "e4 check 1 000 dossiers (texte)": [e4, "check", "-r", str(klass)],
+    }
+    m = measure_interleaved(cases, runs, work)
+    lines = [
+        "## Beaucoup de dossiers",
+        "",
+        "Dossiers générés par `benchmarks/generate.py` (graine 7, 5 à 40 réalisations, un sur "
+        "dix cassé) ; 10 000 = dix copies en liens physiques des 1 000.",
+        "",
+        "| commande | médiane | par dossier | mémoire max |",
+        "|---|---|---|---|",
+        *(many_row(name, res, 1000) for name, res in m.items()),
+    ]
+    per_dossier_ms = m["e4 check 1 000 dossiers (json)"].median  # s for 1 000 = ms each
+    targets: list[Target] = [("1 000 dossiers : ms par dossier ≤ 5", per_dossier_ms, 5.0)]
+    if with_10000:
+        big = work / "classe-10000"
+        hardlink_copies(klass, big, 10)
+        name = "e4 check 10 000 dossiers (json)"
+        ten = measure_interleaved(
+            {name: [e4, "check", "-r", str(big), "--format", "json"]}, 3, work, warmup=0
+        )[name]
+        lines.append(many_row(name, ten, 10_000))
+        targets += [
+            (
+                "10 000 dossiers : temps / (10 × 1 000) ≤ 1,1",
+                ten.median / (10 * per_dossier_ms),
+                1.1,
+            ),
+            ("10 000 dossiers : mémoire max (Mio) ≤ 300", ten.peak_rss / 2**20, 300),
+        ]
+    return lines, targets
+
+
+def machine() -> list[str]:
+    cpu = platform.processor() or platform.machine()
+    memory = psutil.virtual_memory().total / 2**30
+    versions = ", ".join(
+        f"{name} {metadata.version(dist)}"
+        for name, dist in (
+            ("e4", "e4cli"),
+            ("typer", "typer"),
+            ("PyYAML", "pyyaml"),
+            ("jsonschema", "jsonschema"),
+            ("check-jsonschema", "check-jsonschema"),
+        )
+    )
+    return [
+        "## Machine",
+        "",
+        f"- {cpu}, {os.cpu_count()} cœurs, {memory:.0f} Gio, {platform.system()} "
+        f"{platform.release()}",
+        f"- Python {platform.python_version()} ; {versions}",
+        f"- charge moyenne au départ : {os.getloadavg()[0]:.2f}",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--write", action="store_true", help="écrit benchmarks/RESULTS.md")
+    parser.add_argument("--quick", action="store_true", help="moins de tours, sans 10 000")
+    args = parser.parse_args()
+    header = machine()
+    with tempfile.TemporaryDirectory(prefix="e4-bench-") as tmp:
+        work = Path(tmp)
+        single_lines, targets, _ = single_dossier(work, 5 if args.quick else 15)
+        many_lines, many_targets = many_dossiers(work, 3 if args.quick else 5, not args.quick)
+    table = ["## Objectifs", "", "| objectif | mesuré | seuil | atteint |", "|---|---|---|---|"]
+    for label, value, limit in [*targets, *many_targets]:
+        table.append(
+            f"| {label} | {value:.2f} | {limit:g} | {'oui' if value <= limit else '**non**'} |"
+        )
+    text = "\n".join(
+        [
+            "# Performances de e4",
+            "",
+            f"Régénéré par `python benchmarks/run.py --write` le {dt.date.today().isoformat()}.",
+            "",
+            *header,
+            "",
+            *table,
+            "",
+            *single_lines,
+            "",
+            *many_lines,
+            "",
+        ]
+    )
+    print(text)
+    if args.write:
+        (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
