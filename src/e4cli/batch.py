@@ -15,18 +15,19 @@ remaining dossiers are checked here.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from multiprocessing.context import BaseContext
+from typing import TYPE_CHECKING
 
 from e4cli.discovery import Target
 from e4cli.outcome import DossierOutcome
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+    from multiprocessing.context import BaseContext
 
 # Below this many dossiers, checking in this process is as fast as starting workers: a
 # dossier takes about a millisecond to check, starting a pool some tens of milliseconds.
@@ -96,6 +97,10 @@ def run(
         for target in targets:
             yield check_target(target, online)
         return
+    # imported here: a single dossier (the editor's and pre-commit's case) never needs them
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     _warm_up()
     chunks = (targets[i : i + chunk] for i in range(0, len(targets), chunk))
     done = 0
@@ -137,6 +142,8 @@ def _context() -> BaseContext:
     worker. e4 runs no thread of its own (the progress bar refreshes by hand), so
     forking never copies a running thread.
     """
+    import multiprocessing
+
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()

@@ -340,9 +340,7 @@ def table(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output", "-o", help="Écrit le tableau dans ce fichier.", dir_okay=False
-        ),
+        typer.Option("--output", "-o", help="Écrit le tableau dans ce fichier.", dir_okay=False),
     ] = None,
     template: Annotated[
         Path | None,
@@ -597,7 +595,7 @@ def report(
 
 def main() -> None:
     """Console entry point: exit 2 with a short message when e4 itself fails."""
-    from e4cli.referential import ReferentialError
+    from e4cli.errors import ReferentialError
 
     try:
         app()

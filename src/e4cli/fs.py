@@ -39,9 +39,7 @@ class DossierFS:
     root: Path
     # real paths of the folders already resolved: a dossier cites hundreds of files in a
     # few folders, and resolving each path from the root would lstat every component again
-    _real_dirs: dict[tuple[str, ...], str] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    _real_dirs: dict[tuple[str, ...], str] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def real_root(self) -> str:
@@ -64,17 +62,16 @@ class DossierFS:
         text = raw.replace("\\", "/")
         if "\x00" in text:
             raise PathOutside(raw, "caractère nul dans le chemin")
-        pure = PurePosixPath(text)
-        if pure.is_absolute() or (len(text) > 1 and text[1] == ":"):
+        if text.startswith("/") or (len(text) > 1 and text[1] == ":"):
             raise PathOutside(raw, "chemin absolu")
-        if ".." in pure.parts:
+        parts = tuple(p for p in text.split("/") if p not in ("", "."))
+        if ".." in parts:
             depth = 0
-            for part in pure.parts:
-                depth += -1 if part == ".." else (0 if part == "." else 1)
+            for part in parts:
+                depth += -1 if part == ".." else 1
                 if depth < 0:
                     raise PathOutside(raw, "« .. » remonte hors du dossier")
-        parts = tuple(p for p in pure.parts if p not in ("", "."))
-        candidate = self.root.joinpath(*parts)
+        candidate = Path(os.path.join(self.root, *parts)) if parts else self.root
         try:
             real = self._real_path(parts)
         except (OSError, RuntimeError) as exc:  # a symlink loop

@@ -13,14 +13,11 @@ from typing import Any
 
 import yaml
 
+from e4cli.errors import ReferentialError
 from e4cli.resources import load_schema, referentials_dir
 from e4cli.textnorm import fold, nearest
 
 DEFAULT_ID = "bts-sio-2019"
-
-
-class ReferentialError(Exception):
-    """The referential data is missing or broken: a fault of the installation."""
 
 
 @dataclass(frozen=True)

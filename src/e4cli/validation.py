@@ -29,6 +29,7 @@ _TYPE_NAMES = {
     "null": "vide",
 }
 
+DOCUMENT_SCHEMAS = ("dossier.schema.json", "realisation.schema.json")
 _ANNOTATIONS = frozenset({"title", "description", "$comment", "examples", "default"})
 
 

@@ -150,6 +150,9 @@ def precheck(text: str) -> None:
         loader.dispose()
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class _Converter:
     def __init__(self, doc: YamlDocument) -> None:
         self.doc = doc
@@ -205,6 +208,8 @@ class _Converter:
 
     def _scalar(self, node: yaml.Node) -> Any:
         tag = node.tag
+        if tag == _STR_TAG:  # most values: skip the constructor's dispatch
+            return node.value
         if not tag.startswith("tag:yaml.org,2002:") or tag.endswith((":binary", ":set", ":omap")):
             return str(node.value)
         try:

@@ -19,12 +19,17 @@ Fautif :
       url: https://lea-martin.github.io/vieux/   # répond « 404 »
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from e4cli.findings import Finding
-from e4cli.online import TIMEOUT, Outcome, Probe, probe
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.weburl import check_url
+
+if TYPE_CHECKING:
+    from e4cli.online import Probe
 
 RULE = Rule.from_doc(__doc__)
 
@@ -34,6 +39,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     url, manifest = ctx.dossier.portfolio_url, ctx.dossier.manifest
     if not ctx.online or url is None or manifest is None or not check_url(url).ok:
         return  # offline, no address, or an unusable one (that is P002)
+    from e4cli.online import probe  # the network stack is loaded only with --online
+
     result = probe(url)
     if result.ok:
         return
@@ -42,6 +49,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _explain(url: str, result: Probe) -> tuple[str, str]:
+    from e4cli.online import TIMEOUT, Outcome
+
     publish = (
         "Vérifiez l'adresse dans un navigateur en navigation privée, et que le site est bien "
         "publié (GitHub Pages : Settings › Pages)."
