@@ -161,3 +161,18 @@ def test_schema_prints_a_shipped_schema() -> None:
     result = run_cli("schema", "realisation")
     assert json.loads(result.stdout)["$id"].endswith("realisation.schema.json")
     assert run_cli("schema", "nope").exit_code == 2
+
+
+def test_over_a_class_the_matrix_gives_way_to_the_summary(
+    make_dossier: Callable[..., Path],
+) -> None:
+    one, two = make_dossier(name="a"), make_dossier(name="b")
+
+    def matrices(out: str) -> int:
+        return [line.strip() for line in out.splitlines()].count("Couverture des compétences")
+
+    assert matrices(run_cli("check", str(one)).stdout) == 1
+    several = run_cli("check", str(one), str(two)).stdout
+    assert matrices(several) == 0
+    assert "Couverture des compétences dans la classe" in several
+    assert matrices(run_cli("check", str(one), str(two), "--verbose").stdout) == 2

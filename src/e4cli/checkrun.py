@@ -94,7 +94,9 @@ def make_reporter(
         return MarkdownReporter(stream, strict, verbose)
     from e4cli.report import text
 
-    return text.TextReporter(console or text.make_console(stream), strict, verbose)
+    # over a class, each dossier's coverage matrix gives way to the class summary
+    matrix = verbose or not many
+    return text.TextReporter(console or text.make_console(stream), strict, verbose, matrix)
 
 
 @contextmanager

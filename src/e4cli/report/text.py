@@ -41,10 +41,13 @@ def render(
 class TextReporter:
     """The streaming form of `render`: one dossier at a time, then the class summary."""
 
-    def __init__(self, console: Console, strict: bool = False, verbose: bool = False) -> None:
+    def __init__(
+        self, console: Console, strict: bool = False, verbose: bool = False, matrix: bool = True
+    ) -> None:
         self.console = console
         self.strict = strict
         self.verbose = verbose
+        self.matrix = matrix
         self.index = 0
 
     def start(self) -> None:
@@ -54,7 +57,7 @@ class TextReporter:
         if self.index:
             self.console.rule(style="dim")
         self.index += 1
-        render_one(outcome, self.console, self.strict, self.verbose)
+        render_one(outcome, self.console, self.strict, self.verbose, self.matrix)
 
     def finish(self, summary: ClassSummary) -> None:
         if summary.total > 1:
@@ -66,6 +69,7 @@ def render_one(
     console: Console,
     strict: bool = False,
     verbose: bool = False,
+    matrix: bool = True,
 ) -> None:
     """Findings by file (infos only when verbose), the matrix, penalties, the verdict."""
     if not isinstance(result, DossierOutcome):
@@ -78,7 +82,7 @@ def render_one(
             console.print(Text(path or result.display, style="bold underline"))
             console.print(Padding(_findings_grid(list(group)), (0, 0, 0, 2)))
             console.print()
-    if result.coverage is not None and result.realisations:
+    if matrix and result.coverage is not None and result.realisations:
         console.print(_matrix(result))
         items = _uncited_items(result)
         if items:
