@@ -89,12 +89,21 @@ def test_any_text_reads_back(text: str) -> None:
     assert read_back(scalar(text)) == text
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=40))
-def test_any_comment_stays_a_comment(text: str) -> None:
+def comment_is_inert(text: str) -> None:
     lines = comment_lines(text, "  ")
     doc = parse_yaml("a: 1\n" + "\n".join(lines) + "\nb: 2\n", "t.yaml")
     assert doc.data == {"a": 1, "b": 2}
+
+
+@pytest.mark.parametrize("text", ["\u20280", "a\u2029b", "\x85", "x\ry", "\x00", "\ufeff"])
+def test_line_breaks_yaml_knows_stay_inside_a_comment(text: str) -> None:
+    comment_is_inert(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_any_comment_stays_a_comment(text: str) -> None:
+    comment_is_inert(text)
 
 
 def test_other_scalars() -> None:

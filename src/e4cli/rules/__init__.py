@@ -46,6 +46,7 @@ from e4cli.rules import (
     s004_a_completer,
     t001_tableau_absent,
     t002_tableau_perime,
+    t003_tableau_different,
 )
 from e4cli.rules.base import Rule
 
@@ -67,6 +68,7 @@ _MODULES = (
     p004_portfolio_hors_ligne,
     t001_tableau_absent,
     t002_tableau_perime,
+    t003_tableau_different,
     r001_periode,
     r002_stage_de_la_realisation,
     r003_fichier_absent,
