@@ -39,6 +39,10 @@ IN_FLIGHT = 4
 MAX_CHUNK = 32
 
 
+# From this many dossiers, compiling fast validity checks pays for itself (benchmarks/).
+FAST_PATH_FROM = 8
+
+
 def available_cpus() -> int:
     if hasattr(os, "process_cpu_count"):  # Python 3.13+
         return os.process_cpu_count() or 1
@@ -64,6 +68,9 @@ def check_target(target: Target, online: bool = False) -> DossierOutcome:
 
 def check_chunk(targets: Sequence[Target], online: bool = False) -> list[DossierOutcome]:
     """A worker's task: a few dossiers in a row, sent back together."""
+    from e4cli.validation import enable_fast_path
+
+    enable_fast_path()  # already done before a fork; needed in a spawned worker
     return [check_target(target, online) for target in targets]
 
 
@@ -93,6 +100,10 @@ def run(
     piling up results, so memory stays bounded whatever the number of dossiers.
     """
     workers, chunk = plan(len(targets), jobs)
+    if len(targets) >= FAST_PATH_FROM:
+        from e4cli.validation import enable_fast_path
+
+        enable_fast_path()
     if workers == 0:
         for target in targets:
             yield check_target(target, online)

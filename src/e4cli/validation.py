@@ -7,7 +7,7 @@ Messages are French and name the field as the candidate wrote it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
@@ -71,7 +71,45 @@ def inline_refs(schema: Any, name: str, seen: tuple[str, ...] = ()) -> Any:
     return {**resolved, **siblings}
 
 
+_FAST: dict[str, Callable[[Any], Any]] = {}
+
+
+def enable_fast_path() -> None:
+    """Compile a fast validity check (fastjsonschema) of each document schema.
+
+    Worth it only over many dossiers: compiling costs about 15 ms, then a valid
+    document is confirmed about ten times faster than by jsonschema. A document the
+    fast check refuses goes through jsonschema, which alone writes findings: the fast
+    check only skips work on documents without any error (a test holds the two to
+    the same verdict on random documents).
+    """
+    if _FAST:
+        return
+    import fastjsonschema
+
+    for name in DOCUMENT_SCHEMAS:
+        schema = inline_refs(load_schema(name), name)
+        bare = {k: v for k, v in schema.items() if k not in ("$schema", "$id", "$defs")}
+        _FAST[name] = fastjsonschema.compile(bare)
+
+
+def is_valid_fast(data: Any, schema_name: str) -> bool | None:
+    """The fast verdict, or None when the fast path is off for this schema."""
+    check = _FAST.get(schema_name)
+    if check is None:
+        return None
+    import fastjsonschema
+
+    try:
+        check(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def validate(doc: YamlDocument, schema_name: str) -> Iterator[Finding]:
+    if is_valid_fast(doc.data, schema_name):
+        return
     validator = validator_for(schema_name)
     errors = sorted(
         validator.iter_errors(doc.data),

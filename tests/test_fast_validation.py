@@ -1,0 +1,113 @@
+"""The fast validity check (used over many dossiers) agrees with jsonschema's verdict."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import MANIFEST, REAL_FORMATION, REAL_STAGE
+from e4cli.validation import DOCUMENT_SCHEMAS, enable_fast_path, is_valid_fast, validator_for
+
+VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 2100),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
+    st.sampled_from(["2027-01-19", "19/01/27", "B1.3", "SISR", "equipe", "stage", "", "x" * 400]),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=6), st.integers(), max_size=2),
+)
+
+
+def as_json(text: str) -> Any:
+    def fix(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): fix(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fix(v) for v in value]
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+    return fix(yaml.safe_load(text))
+
+
+BASES = {
+    "dossier.schema.json": as_json(MANIFEST),
+    "realisation.schema.json": as_json(
+        REAL_STAGE + "modalite: equipe\ncontribution: moi\nproductions:\n"
+        "  - titre: Doc\n    fichier: productions/a.pdf\n  - titre: Site\n    url: https://x.fr\n"
+    ),
+}
+
+
+def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            found += paths(sub, (*prefix, key))
+    elif isinstance(value, list):
+        for index, sub in enumerate(value):
+            found += paths(sub, (*prefix, index))
+    return found
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[str, Any]:
+    name = draw(st.sampled_from(DOCUMENT_SCHEMAS))
+    data = copy.deepcopy(BASES[name])
+    for _ in range(draw(st.integers(1, 3))):
+        where = draw(st.sampled_from(paths(data)[1:]))
+        parent = data
+        for key in where[:-1]:
+            parent = parent[key]
+        action = draw(st.sampled_from(["replace", "delete", "add"]))
+        if action == "delete":
+            del parent[where[-1]]
+        elif action == "add" and isinstance(parent, dict):
+            parent[draw(st.sampled_from(["id", "inconnu", "intitulé", "stage", "url"]))] = draw(
+                VALUES
+            )
+        else:
+            parent[where[-1]] = draw(VALUES)
+        if not paths(data)[1:]:
+            break
+    return name, data
+
+
+@settings(max_examples=300, deadline=None)
+@given(mutated())
+def test_fast_and_full_validation_give_the_same_verdict(case: tuple[str, Any]) -> None:
+    enable_fast_path()
+    name, data = case
+    full = not any(True for _ in validator_for(name).iter_errors(data))
+    assert is_valid_fast(data, name) is full
+
+
+def test_the_valid_bases_pass_both_ways() -> None:
+    enable_fast_path()
+    for name, data in BASES.items():
+        assert is_valid_fast(data, name) is True
+        assert not list(validator_for(name).iter_errors(data))
+    assert as_json(REAL_FORMATION)["cadre"] == "formation"
+
+
+TRICKY = [True, False, None, 0, 1, 2, 2.0, -1, "", "x" * 400, "2027-02-30", "B1.3", [], {}, ["a"]]
+
+
+def test_every_single_tricky_replacement_gets_the_same_verdict() -> None:
+    """Exhaustive over single replacements: each path of each base, each tricky value."""
+    enable_fast_path()
+    for name, base in BASES.items():
+        for where in paths(base)[1:]:
+            for value in TRICKY:
+                data = copy.deepcopy(base)
+                parent = data
+                for key in where[:-1]:
+                    parent = parent[key]
+                parent[where[-1]] = value
+                full = not any(True for _ in validator_for(name).iter_errors(data))
+                assert is_valid_fast(data, name) is full, (name, where, value)
