@@ -47,7 +47,7 @@ def check_dossier(path: Path, display: str | None = None, *, online: bool = Fals
     coverage = None
     if loaded.dossier is not None:
         coverage = compute_coverage(loaded.dossier)
-        fs = DossierFS(path)
+        fs = loaded.fs or DossierFS(path)
         portfolio = read_portfolio(fs, loaded.dossier)
         findings.extend(portfolio.findings)
         ctx = CheckContext(

@@ -46,16 +46,28 @@ class DossierFS:
         return os.path.realpath(self.root)
 
     def _real_path(self, parts: tuple[str, ...]) -> str:
-        if not parts:
-            return self.real_root
-        if ".." in parts:
-            return _realpath(os.path.join(self.root, *parts))
-        parent = self._real_dirs.get(parts[:-1])
-        if parent is None:
-            parent = _realpath(os.path.join(self.root, *parts[:-1]))
-            self._real_dirs[parts[:-1]] = parent
-        last = os.path.join(parent, parts[-1])
-        return _realpath(last) if os.path.islink(last) else last
+        """Component by component from the real root, one lstat for each one never seen.
+
+        Every prefix is resolved before the next part is added, so `..` after a symlink
+        goes up from where the link really leads, as the operating system would.
+        """
+        real = self.real_root
+        last = len(parts) - 1
+        for index, part in enumerate(parts):
+            prefix = parts[: index + 1]
+            cached = self._real_dirs.get(prefix)
+            if cached is not None:
+                real = cached
+                continue
+            if part == "..":
+                real = os.path.dirname(real)
+            else:
+                real = os.path.join(real, part)
+                if os.path.islink(real):
+                    real = _realpath(real)
+            if index < last:  # folders are shared by many paths; files seldom
+                self._real_dirs[prefix] = real
+        return real
 
     def resolve(self, raw: str) -> Path:
         """The real path for `raw`, which must stay inside the dossier."""

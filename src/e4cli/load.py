@@ -43,6 +43,7 @@ class Loaded:
     documents: list[tuple[YamlDocument, str]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     manifest_ok: bool = False
+    fs: DossierFS | None = None  # the dossier's files, with the paths already resolved
 
 
 def outside_finding(exc: PathOutside, where: Location) -> Finding:
@@ -172,7 +173,7 @@ class _Builder:
     def __init__(self, fs: DossierFS, display: str) -> None:
         self.fs = fs
         self.display = display
-        self.loaded = Loaded(None)
+        self.loaded = Loaded(None, fs=fs)
 
     def report(self, finding: Finding) -> None:
         self.loaded.findings.append(finding)
