@@ -176,3 +176,12 @@ def test_over_a_class_the_matrix_gives_way_to_the_summary(
     assert matrices(several) == 0
     assert "Couverture des compétences dans la classe" in several
     assert matrices(run_cli("check", str(one), str(two), "--verbose").stdout) == 2
+
+
+def test_piped_text_has_no_trailing_spaces(make_dossier: Callable[..., Path]) -> None:
+    path = make_dossier({"realisations/02-zabbix.yaml": REAL_STAGE + "modalite: equipe\n"})
+    proc = run_e4("check", str(path))
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert any("R005" in line for line in lines)
+    assert [line for line in lines if line != line.rstrip()] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
@@ -23,7 +24,41 @@ _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.
 
 def make_console(stream: TextIO) -> Console:
     """Colour only on a terminal; Rich itself honours NO_COLOR and FORCE_COLOR."""
-    return Console(file=stream, highlight=False, soft_wrap=False, emoji=False)
+    return Console(file=_StripTrailingSpaces(stream), highlight=False, soft_wrap=False, emoji=False)
+
+
+class _StripTrailingSpaces(io.TextIOBase):
+    """A text stream that drops the spaces Rich pads lines with before each newline.
+
+    Invisible on a terminal, they clutter CI logs, files and diffs of reports.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self.pending + text).split("\n")
+        self.pending = lines.pop()
+        if lines:
+            self.stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stream.write(self.pending)
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.stream, "encoding", None) or "utf-8"
 
 
 def render(
@@ -80,7 +115,8 @@ def render_one(
     if shown:
         for path, group in groupby(shown, key=lambda f: f.location.path):
             console.print(Text(path or result.display, style="bold underline"))
-            console.print(Padding(_findings_grid(list(group)), (0, 0, 0, 2)))
+            for finding in group:
+                console.print(Padding(_finding(finding), (0, 0, 0, 2), expand=False))
             console.print()
     if matrix and result.coverage is not None and result.realisations:
         console.print(_matrix(result))
@@ -111,20 +147,17 @@ def _header(result: DossierOutcome) -> Text:
     return text
 
 
-def _findings_grid(findings: list[Finding]) -> Table:
-    """One row a finding: where, code and severity, then the message and its hint."""
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for finding in findings:
-        style = _STYLE[finding.severity]
-        code = Text(finding.code, style=style).append(f" {_LABEL[finding.severity]}")
-        body: list[Text] = [Text(finding.message)]
-        if finding.hint:
-            body.append(Text("↳ " + finding.hint, style="dim"))
-        grid.add_row(Text(str(finding.location), style="bold"), code, Group(*body))
-    return grid
+def _finding(finding: Finding) -> Group:
+    """`path:line:col  CODE severity` on a line (terminals make it a link to the place),
+    then the message and the hint below it, over the whole width."""
+    style = _STYLE[finding.severity]
+    head = Text(str(finding.location), style="bold")
+    head.append("  ").append(finding.code, style=style)
+    head.append(f" {_LABEL[finding.severity]}", style=style)
+    body: list[Text] = [head, Text(finding.message)]
+    if finding.hint:
+        body.append(Text("↳ " + finding.hint, style="dim"))
+    return Group(*(body[:1] + [Padding(t, (0, 0, 0, 4), expand=False) for t in body[1:]]))
 
 
 def _matrix(result: DossierOutcome) -> Table:
