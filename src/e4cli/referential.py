@@ -146,7 +146,8 @@ def load_referential(ref_id: str = DEFAULT_ID) -> Referential:
             f"référentiel « {ref_id} » inconnu (disponibles : {', '.join(available())})"
         )
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ReferentialError(f"référentiel {path} illisible : {exc}") from exc
     return build_referential(data, source=str(path))
