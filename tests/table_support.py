@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -161,6 +162,51 @@ def print_to_pdf(html_file: Path, pdf_file: Path) -> None:
             capture_output=True,
             timeout=120,
         )
+
+
+# Measures, once the page is laid out, how far its content reaches beyond the window.
+_WIDTH_PROBE = """<script>
+document.body.setAttribute("data-overflow",
+  String(document.documentElement.scrollWidth - document.documentElement.clientWidth));
+</script>"""
+
+
+def phone_overflow(page: str, width: int = 400) -> int:
+    """How many pixels a page scrolls sideways in a phone-wide window (0: it fits).
+
+    The page forbids scripts (Content-Security-Policy); that meta tag is dropped
+    here so the probe can measure the layout.
+    """
+    browser = chromium()
+    assert browser is not None
+    probed = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+    probed = probed.replace("</body>", _WIDTH_PROBE + "</body>")
+    with tempfile.TemporaryDirectory() as folder:
+        html_file = Path(folder) / "page.html"
+        html_file.write_text(probed, encoding="utf-8")
+        done = subprocess.run(
+            [
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={Path(folder) / 'profile'}",
+                f"--window-size={width},900",
+                "--dump-dom",
+                html_file.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    found = re.search(r'data-overflow="(-?\d+)"', done.stdout)
+    assert found is not None, done.stderr
+    return int(found.group(1))
 
 
 HOSTILE_SCRIPT = "<script>alert('xss')</script> & <b>gras</b>"

@@ -12,7 +12,13 @@ from conftest import EXAMPLES, run_cli
 from e4cli.checker import check_dossier
 from e4cli.table import pdf
 from jury_support import evidence_by_competence, is_a4_portrait, no_portfolio_dossier, pdf_text
-from table_support import HOSTILE_SCRIPT, build_dossier, chromium, hostile_realisations
+from table_support import (
+    HOSTILE_SCRIPT,
+    build_dossier,
+    chromium,
+    hostile_realisations,
+    phone_overflow,
+)
 
 EXAMPLE_NAMES = ("sisr-complet", "slam-complet")
 
@@ -191,3 +197,9 @@ def test_xlsx_never_turns_a_title_into_a_formula(tmp_path: Path) -> None:
         for row in ws.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", cell.coordinate
+
+
+def test_on_a_phone_the_grid_does_not_scroll_sideways() -> None:
+    code, page, err = grille(str(EXAMPLES / "sisr-complet"))
+    assert code == 0, err
+    assert phone_overflow(page) == 0

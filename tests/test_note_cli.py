@@ -12,7 +12,7 @@ import pytest
 from conftest import EXAMPLES, run_cli
 from e4cli.table import pdf
 from jury_support import is_a4_portrait, no_portfolio_dossier, pdf_text, write_evaluation
-from table_support import chromium
+from table_support import chromium, phone_overflow
 
 EVALUATIONS = EXAMPLES / "evaluations"
 
@@ -213,3 +213,12 @@ def test_the_evaluation_of_another_candidate_is_refused() -> None:
 def test_note_needs_an_evaluation() -> None:
     result = run_cli("note", str(EXAMPLES / "sisr-complet"))
     assert result.exit_code == 2
+
+
+def test_on_a_phone_the_fiche_does_not_scroll_sideways() -> None:
+    # Only the profile table scrolls; the words read aloud in its cells stay inside it.
+    code, page, err = note(
+        str(EXAMPLES / "sisr-complet"), "--evaluation", str(EVALUATIONS / "sisr-complet.yaml")
+    )
+    assert code == 0, err
+    assert phone_overflow(page) == 0

@@ -17,6 +17,7 @@ from table_support import (
     LONG_TITLE,
     build_dossier,
     hostile_realisations,
+    phone_overflow,
     print_to_pdf,
     standard_realisations,
 )
@@ -149,3 +150,9 @@ def test_very_long_titles_wrap_inside_the_page(tmp_path: Path) -> None:
     # The unbroken run of 160 "x" wraps within its column instead of widening the page.
     assert text.replace(" ", "").count("x" * 160) == 1
     assert LONG_TITLE.split()[-1] in text
+
+
+@pytest.mark.parametrize("example", ["sisr-complet", "slam-complet"])
+def test_on_a_phone_the_page_does_not_scroll_sideways(example: str) -> None:
+    # The caption, hidden for sight but read aloud, must stay out of the phone layout.
+    assert phone_overflow(render(EXAMPLES / example)) == 0
