@@ -89,6 +89,23 @@ def test_vscode_keeps_comments_trailing_commas_and_other_settings(workspace: Pat
     assert set(data["yaml.schemas"]) == {DOSSIER_KEY, REALISATION_KEY}
 
 
+def test_vscode_keeps_the_line_ends_and_byte_order_mark_of_a_windows_file(
+    workspace: Path,
+) -> None:
+    # VS Code on Windows writes CRLF; the settings are often committed: only our lines change.
+    original = '\ufeff{\r\n    // Windows\r\n    "editor.fontSize": 14\r\n}\r\n'
+    (workspace / ".vscode").mkdir()
+    (workspace / SETTINGS).write_bytes(original.encode("utf-8"))
+    assert run_cli("schema", "--vscode").exit_code == 0
+    raw = (workspace / SETTINGS).read_bytes()
+    assert raw.startswith(b'\xef\xbb\xbf{\r\n    // Windows\r\n    "editor.fontSize": 14,\r\n')
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    assert set(parse_jsonc(raw.decode("utf-8-sig"))["yaml.schemas"]) == {
+        DOSSIER_KEY,
+        REALISATION_KEY,
+    }
+
+
 def test_vscode_adds_to_an_existing_mapping(workspace: Path) -> None:
     (workspace / ".vscode").mkdir()
     (workspace / SETTINGS).write_text(

@@ -12,6 +12,7 @@ it after an upgrade). See the README for why not the published URLs.
 
 from __future__ import annotations
 
+import codecs
 import json
 import posixpath
 from dataclasses import dataclass
@@ -85,13 +86,20 @@ def add_vscode_mapping(workspace: Path, schema_dir: Path) -> SettingsUpdate:
     """
     path = workspace / SETTINGS
     text = None
+    bom, crlf = False, False
     if path.exists():
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            raw = path.read_bytes()
+            text = raw.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise EditorError(
                 f"« {path} » ne se lit pas ({exc}) : fichier laissé tel quel."
             ) from exc
+        # A file VS Code wrote on Windows keeps its BOM and CRLF line ends: only our lines change.
+        bom = raw.startswith(codecs.BOM_UTF8)
+        crlf = "\r\n" in text and text.count("\n") == text.count("\r\n")
+        if crlf:
+            text = text.replace("\r\n", "\n")
     current: dict[str, Any] = {}
     if text is not None and text.strip():
         try:
@@ -132,8 +140,10 @@ def add_vscode_mapping(workspace: Path, schema_dir: Path) -> SettingsUpdate:
     expected = {**current, SETTINGS_KEY: mapping}
     if parse_jsonc(new_text) != expected:  # pragma: no cover - a bug, never a user's fault
         raise EditorError(f"« {path} » : mise à jour incohérente, fichier laissé tel quel.")
+    if crlf:
+        new_text = new_text.replace("\n", "\r\n")
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, new_text.encode("utf-8"))
+    write_atomic(path, (codecs.BOM_UTF8 if bom else b"") + new_text.encode("utf-8"))
     return SettingsUpdate(path, created=text is None, changed=True)
 
 
