@@ -249,6 +249,30 @@ def test_documents_under_the_title_become_productions_or_comments(tmp_path: Path
     assert "1 document(s) listé(s)" in output
 
 
+def test_text_beside_an_address_is_kept_and_punctuation_is_not_part_of_it(
+    tmp_path: Path,
+) -> None:
+    title = (
+        "Serveur RADIUS\n"
+        "– https://github.com/lea/radius (dépôt privé, accès sur demande)\n"
+        "– Démo : https://a.example.org et https://b.example.org\n"
+        "– Documentation (https://doc.example.org/radius)."
+    )
+    table = build(tmp_path / "t.xlsx", Model(formation=[row(title, "01/01/24 au 02/01/24", "X")]))
+    target, output = imported(tmp_path, table)
+    (real,) = load_dossier(target).dossier.realisations  # type: ignore[union-attr]
+    assert [(p.titre, p.url) for p in real.productions] == [
+        ("https://github.com/lea/radius", "https://github.com/lea/radius"),
+        ("Démo", "https://a.example.org"),
+        ("Documentation", "https://doc.example.org/radius"),
+    ]
+    raw = (target / real.file).read_text(encoding="utf-8")
+    # Nothing of the cell is lost: what is not an entry stays in a comment, and is reported.
+    assert "(dépôt privé, accès sur demande)" in raw
+    assert "et https://b.example.org" in raw
+    assert output.count("texte autour de l'adresse") == 2
+
+
 def test_a_column_the_school_added_is_kept_as_a_comment(tmp_path: Path) -> None:
     table = build(
         tmp_path / "t.xlsx",

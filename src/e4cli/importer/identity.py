@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 _NUMERO = re.compile(r"^[0-9A-Za-z]{4,20}$")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
-URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+# An address ends before the punctuation that follows it in a sentence: "(https://a.fr)."
+URL = re.compile(r"https?://[^\s<>\"']*[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

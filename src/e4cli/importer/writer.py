@@ -309,15 +309,18 @@ def _document_lines(row: TableRow, note: _Note) -> list[str]:
     """Lines under the intitulé: online productions become entries, the rest comments."""
     productions: list[str] = []
     kept: list[str] = []
+    lines: list[str] = []
     for line in row.documents:
         text = line.lstrip("–-•▸·* ").strip() or line
         match = URL.search(text)
         if match:
-            title = text[: match.start()].strip(" :–-") or match.group(0)
+            title = text[: match.start()].strip(" :–-(") or match.group(0)
             productions += [f"  - titre: {scalar(title)}", f"    url: {scalar(match.group(0))}"]
+            if text[match.end() :].strip(" .,;:!?()[]–-"):  # a remark, another address
+                message = f"texte autour de l'adresse, gardé ici : {double_quoted(text)}"
+                lines += comment_lines(note(row.title_cell, message))
         else:
             kept.append(text)
-    lines: list[str] = []
     if kept:
         lines += comment_lines(
             note(
