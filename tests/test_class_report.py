@@ -10,6 +10,7 @@ from pathlib import Path
 from class_support import make_class
 from conftest import MANIFEST, run_cli, run_e4
 from e4cli.classreport.csv_report import safe
+from e4cli.table.csv_render import FORMULA_STARTS
 
 
 class Page(HTMLParser):
@@ -149,6 +150,12 @@ def test_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
         "'\tx",
         "ok",
     ]
+
+
+def test_the_class_csv_guards_every_formula_start_the_table_csv_guards() -> None:
+    # Full-width ＝ ＋ － ＠ start formulas in some locales' spreadsheets too.
+    for start in FORMULA_STARTS:
+        assert safe(f"{start}1+1") == f"'{start}1+1"
 
 
 def test_a_missing_class_folder_is_a_usage_error(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@
 byte order mark (without it Excel reads the accents as Windows-1252) and
 CRLF line ends. A cell that starts with = + - @ (or a tab or carriage return)
 would run as a formula when opened: it gets a leading apostrophe, which the
-spreadsheet shows as plain text.
+spreadsheet shows as plain text, exactly as in the synthesis table's CSV.
 """
 
 from __future__ import annotations
@@ -13,13 +13,11 @@ import csv
 import io
 
 from e4cli.classreport import ClassView
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from e4cli.table.csv_render import neutralise
 
 
 def safe(value: object) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return neutralise(str(value))
 
 
 def render(data: ClassView) -> bytes:

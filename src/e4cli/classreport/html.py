@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import jinja2
-
 from e4cli.classreport import ClassView
-from e4cli.resources import templates_dir
+from e4cli.table.templating import environment
 
 
 def render(data: ClassView) -> bytes:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env.get_template("classe.html.j2").render(c=data).encode("utf-8")
+    template = environment(autoescape=True).get_template("classe.html.j2")
+    return template.render(c=data).encode("utf-8")
