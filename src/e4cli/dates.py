@@ -10,11 +10,19 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _FRENCH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 
 
+_IMPOSSIBLE = "n'existe pas dans le calendrier"
+
+
 @dataclass(frozen=True)
 class ParsedDate:
     value: dt.date | None
     french: bool = False  # written JJ/MM/AAAA or JJ/MM/AA: accepted, with a warning
     error: str | None = None
+
+    @property
+    def impossible(self) -> bool:
+        """Written in a date's form (ISO or French), but no such day: 2027-02-30, 31/04/27."""
+        return self.error == _IMPOSSIBLE
 
 
 def parse_date(text: str) -> ParsedDate:
@@ -36,7 +44,7 @@ def _build(year: int, month: int, day: int, *, french: bool) -> ParsedDate:
     try:
         return ParsedDate(dt.date(year, month, day), french=french)
     except ValueError:
-        return ParsedDate(None, french=french, error="n'existe pas dans le calendrier")
+        return ParsedDate(None, french=french, error=_IMPOSSIBLE)
 
 
 def format_fr(value: dt.date) -> str:

@@ -78,16 +78,14 @@ def read_yaml(fs: DossierFS, path: Path) -> tuple[YamlDocument | None, list[Find
     try:
         doc = parse_yaml(text, rel)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "syntaxe invalide"
+        problem, mark, hint = _explain_yaml_error(exc, text)
         return None, [
             Finding(
                 "D003",
                 Severity.ERROR,
-                f"YAML invalide : {_translate_problem(problem)}.",
+                f"YAML invalide : {problem}.",
                 Location(rel, mark.line + 1, mark.column + 1) if mark else Location(rel),
-                "Vérifiez l'indentation (des espaces, pas de tabulations), les deux-points "
-                "après chaque clé et les guillemets autour des textes qui contiennent « : ».",
+                hint,
             )
         ]
     except yaml.reader.ReaderError as exc:
@@ -129,23 +127,111 @@ def _reader_finding(exc: yaml.reader.ReaderError, text: str, rel: str) -> Findin
     )
 
 
-_PROBLEMS = {
-    "mapping values are not allowed": "deux-points inattendu (un texte contenant « : » "
-    "doit être entre guillemets)",
-    "could not find expected ':'": "deux-points manquant après une clé",
-    "found character '\\t' that cannot start any token": "tabulation interdite (utilisez des "
-    "espaces)",
-    "expected <block end>, but found '-'": "élément de liste mal indenté",
-    "found undefined alias": "alias (*) sans ancre (&) correspondante",
-    "expected a single document in the stream": "plusieurs documents (---) dans un seul fichier",
-}
+_GENERIC_HINT = (
+    "Vérifiez l'indentation (des espaces, pas de tabulations), les deux-points après chaque "
+    "clé et les guillemets autour des textes qui contiennent « : »."
+)
+_TAB_HINT = (
+    "Remplacez chaque tabulation par des espaces ; réglez l'éditeur pour qu'il insère des espaces."
+)
+_QUOTE_HINT = 'Mettez la valeur entre guillemets : intitule: "…".'
+_INDENT_HINT = (
+    "Les clés d'un même bloc commencent à la même colonne, et les éléments « - » d'une même "
+    "liste aussi ; indentez avec des espaces."
+)
+
+# (words of PyYAML's or libyaml's message, French problem, hint); the first that matches wins.
+# PyYAML and libyaml word the same fault differently: both are listed.
+_PROBLEMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (
+        ("mapping values are not allowed",),
+        "deux-points inattendu (un texte contenant « : » doit être entre guillemets)",
+        _QUOTE_HINT,
+    ),
+    (
+        ("found undefined alias",),
+        "alias (*) sans ancre (&) correspondante",
+        "« * » en début de valeur désigne un alias YAML : " + _QUOTE_HINT,
+    ),
+    (
+        ("but found another document",),
+        "plusieurs documents (---) dans un seul fichier",
+        "Gardez un seul document : retirez la ligne « --- » et ce qui la suit, ou faites-en un "
+        "autre fichier.",
+    ),
+    (
+        ("expected escape sequence", "unknown escape", "hexdecimal", "hexadecimal"),
+        "barre oblique inverse (\\) entre guillemets doubles",
+        "Entre guillemets doubles, « \\ » annonce un caractère spécial : écrivez les chemins avec "
+        "« / » (productions/procedure.pdf) ou mettez la valeur entre guillemets simples.",
+    ),
+    (
+        ("expected ',' or ']'",),
+        "crochet « [ » jamais refermé, ou virgule manquante dans la liste",
+        "Une liste entre crochets s'écrit [B1.1, B1.2] sur une seule ligne.",
+    ),
+    (
+        ("expected ',' or '}'",),
+        "accolade « { » jamais refermée, ou virgule manquante",
+        "Un bloc entre accolades s'écrit {debut: 2027-01-19, fin: 2027-02-12} sur une seule ligne.",
+    ),
+    (
+        ("expected key", "expected <block end>", "expected '-' indicator"),
+        "indentation incohérente (cette ligne ne s'aligne sur aucun bloc ouvert au-dessus)",
+        _INDENT_HINT,
+    ),
+)
 
 
-def _translate_problem(problem: str) -> str:
-    for english, french in _PROBLEMS.items():
-        if problem.startswith(english):
-            return french
-    return problem
+def _explain_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, yaml.Mark | None, str]:
+    """The fault in French, where to point at, and how to fix it."""
+    problem = exc.problem or ""
+    mark = exc.problem_mark or exc.context_mark
+    char = _char_at(text, mark)
+    if "tab character" in problem or char == "\t":
+        return "tabulation interdite (l'indentation se fait avec des espaces)", mark, _TAB_HINT
+    if "cannot start any token" in problem:
+        return f"une valeur ne peut pas commencer par « {char} »", mark, _QUOTE_HINT
+    if "alphabetic or numeric character" in problem:  # `*texte*` or `& co` read as an alias
+        first = _char_at(text, exc.context_mark)
+        return f"une valeur ne peut pas commencer par « {first} »", exc.context_mark, _QUOTE_HINT
+    if "could not find expected ':'" in problem:  # the key without colon is where it began
+        return "deux-points manquant après une clé", exc.context_mark or mark, _GENERIC_HINT
+    if "expected" in problem and _after_closing_quote(text, mark):
+        return (
+            "texte après le guillemet fermant",
+            mark,
+            'Toute la valeur doit être entre les guillemets : intitule: "Projet « X » : suite".',
+        )
+    if "end of stream" in problem and "quoted scalar" in (exc.context or ""):
+        # the fault is the opening quote, not the end of the file where the parser stopped
+        return (
+            "guillemet jamais refermé",
+            exc.context_mark or mark,
+            "Refermez le guillemet à la fin de la valeur, sur la même ligne.",
+        )
+    for words, french, hint in _PROBLEMS:
+        if any(word in problem for word in words):
+            return french, mark, hint
+    return problem or "syntaxe invalide", mark, _GENERIC_HINT
+
+
+def _after_closing_quote(text: str, mark: yaml.Mark | None) -> bool:
+    """True when the parser stopped on text that follows a quoted value on its line."""
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    before = lines[mark.line][: mark.column].rstrip() if mark.line < len(lines) else ""
+    return before.endswith(('"', "'")) and ":" in before
+
+
+def _char_at(text: str, mark: yaml.Mark | None) -> str:
+    if mark is None:
+        return ""
+    lines = text.splitlines()
+    if mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
 
 
 def load_dossier(path: Path, display: str | None = None) -> Loaded:
@@ -186,11 +272,9 @@ class _Builder:
             self.loaded.manifest_ok = True
         elif manifest_doc is not None:
             self.report(
-                Finding(
-                    "S001",
-                    Severity.ERROR,
-                    "dossier.yaml doit contenir des clés (session, candidat, centre…).",
-                    manifest_doc.locate(),
+                _not_a_mapping(
+                    manifest_doc,
+                    "dossier.yaml doit être un bloc de clés (session, candidat, centre…)",
                     "Partez de « e4 init » pour obtenir un dossier.yaml complet.",
                 )
             )
@@ -236,7 +320,7 @@ class _Builder:
             return None
         doc, findings = read_yaml(self.fs, path)
         self.loaded.findings.extend(findings)
-        if doc is not None:
+        if doc is not None and isinstance(doc.data, dict):  # else reported by build()
             self.loaded.documents.append((doc, "dossier.schema.json"))
         return doc
 
@@ -265,14 +349,20 @@ class _Builder:
         where = anchor.at(*keys)
         name = field_name(list(keys))
         if parsed.value is None:
-            if parsed.error and ("/" in value or value[:4].isdigit()):
+            # the schema's pattern refuses any other form: one finding, not two
+            if parsed.impossible:
                 self.report(
                     Finding(
                         "S001",
                         Severity.ERROR,
                         f"« {name} » : la date « {value} » {parsed.error}.",
                         where,
-                        "Écrivez une date réelle au format AAAA-MM-JJ, par exemple 2027-01-19.",
+                        (
+                            "À la française, le jour vient en premier (JJ/MM/AAAA). "
+                            if parsed.french
+                            else ""
+                        )
+                        + "Écrivez une date réelle au format AAAA-MM-JJ, par exemple 2027-01-19.",
                     )
                 )
             return None
@@ -318,7 +408,27 @@ class _Builder:
         if isinstance(stages, list):
             for index, raw in enumerate(stages):
                 if isinstance(raw, dict):
-                    dossier.stages.append(self._stage(raw, index, anchor))
+                    stage = self._stage(raw, index, anchor)
+                    first = dossier.stage_by_id(stage.id)
+                    if first is not None:
+                        self._same_stage_id(stage, first)
+                    dossier.stages.append(stage)
+
+    def _same_stage_id(self, stage: Stage, first: Stage) -> None:
+        """Two stages with one id: a réalisation's `stage:` could not tell them apart."""
+        written = stage.anchor.has("id")
+        self.report(
+            Finding(
+                "S001",
+                Severity.ERROR,
+                f"« stages[{stage.index + 1}] » : l'identifiant « {stage.id} »"
+                + ("" if written else " (donné par défaut, d'après sa place dans la liste)")
+                + f" est déjà celui du stage {first.index + 1} ({first.organisation or first.id}).",
+                stage.anchor.at("id") if written else stage.anchor.at(),
+                "Donnez à chaque stage un identifiant unique (id: stage1, id: stage2…) : c'est "
+                "lui que citent les réalisations dans « stage: ».",
+            )
+        )
 
     def _stage(self, raw: dict[str, Any], index: int, manifest: Anchor) -> Stage:
         anchor = Anchor(manifest.doc, ("stages", index))
@@ -383,26 +493,24 @@ class _Builder:
             self.loaded.findings.extend(findings)
             if doc is None:
                 continue
-            self.loaded.documents.append((doc, "realisation.schema.json"))
-            data = doc.data if isinstance(doc.data, dict) else {}
-            if not isinstance(doc.data, dict):
+            if not isinstance(doc.data, dict):  # one finding; the schema would only repeat it
                 self.report(
-                    Finding(
-                        "S001",
-                        Severity.ERROR,
-                        "Une réalisation doit être un bloc de clés (intitule, cadre, periode…).",
-                        doc.locate(),
+                    _not_a_mapping(
+                        doc,
+                        "Une réalisation doit être un bloc de clés (intitule, cadre, periode…)",
                         "Voir « e4 init » pour un exemple de réalisation.",
                     )
                 )
                 continue
-            dossier.realisations.append(self._realisation(dossier, data, doc, path))
+            self.loaded.documents.append((doc, "realisation.schema.json"))
+            dossier.realisations.append(self._realisation(dossier, doc.data, doc, path))
 
     def _realisation(
         self, dossier: Dossier, data: dict[str, Any], doc: YamlDocument, path: Path
     ) -> Realisation:
         anchor = Anchor(doc)
-        periode = data.get("periode") if isinstance(data.get("periode"), dict) else {}
+        raw_periode = data.get("periode")
+        periode: dict[str, Any] = raw_periode if isinstance(raw_periode, dict) else {}
         competences: list[CompetenceRef] = []
         raw_refs = data.get("competences")
         if isinstance(raw_refs, list):
@@ -446,6 +554,17 @@ class _Builder:
             page=_str(data.get("page")),
             anchor=anchor,
         )
+
+
+def _not_a_mapping(doc: YamlDocument, expected: str, hint: str) -> Finding:
+    """S001 for a YAML file whose top is not a block of keys: empty, a list, a lone value."""
+    if doc.data is None:
+        found = "or le fichier est vide (ou ne contient que des commentaires)"
+    elif isinstance(doc.data, list):
+        found = "or le fichier est une liste (lignes commençant par « - »)"
+    else:
+        found = "or le fichier ne contient qu'une valeur, sans clé"
+    return Finding("S001", Severity.ERROR, f"{expected}, {found}.", doc.locate(), hint)
 
 
 _MANIFEST_TYPOS = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from e4cli.findings import Location
 from e4cli.referential import Referential, Resolved
@@ -31,6 +32,21 @@ class Anchor:
 
     def has(self, *keys: PathElem) -> bool:
         return self.doc.has([*self.base, *keys])
+
+    def written_as(self, *keys: PathElem) -> type | None:
+        """The type of the value written at `keys` (dict, list, str…), None when absent.
+
+        Rules use it to stay silent on a value of the wrong type, which the schema reports.
+        """
+        value: Any = self.doc.data
+        for key in (*self.base, *keys):
+            found = (isinstance(value, dict) and key in value) or (
+                isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value)
+            )
+            if not found:
+                return None
+            value = value[key]
+        return type(value)
 
     @property
     def path(self) -> str:

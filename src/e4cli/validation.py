@@ -195,18 +195,22 @@ def _describe(
     if kind in ("minimum", "maximum"):
         bound = "au moins" if kind == "minimum" else "au plus"
         return f"la valeur {value} doit valoir {bound} {expected}.", description
-    if kind == "pattern":
-        return f"la valeur {_show(value)} n'a pas la forme attendue.", description
+    if kind == "pattern":  # only strings have a pattern
+        return f"la valeur « {_clip(str(value))} » n'a pas la forme attendue.", description
     if kind == "anyOf" and path and "productions" in path:
         return "une production doit avoir un « fichier » ou une « url ».", description
     if kind in ("minItems", "maxItems"):
         return "la liste n'a pas le bon nombre d'éléments.", description
-    return f"valeur {_show(value)} non conforme au schéma ({kind}).", description
+    return f"valeur non conforme au schéma ({kind}) : {_show(value)}.", description
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def _show(value: object) -> str:
     if isinstance(value, str):
-        return f"le texte « {value if len(value) <= 60 else value[:57] + '…'} »"
+        return f"le texte « {_clip(value)} »"
     if isinstance(value, bool):
         return "un booléen (true/false)"
     if isinstance(value, int | float):

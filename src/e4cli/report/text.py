@@ -220,18 +220,28 @@ def _verdict(result: DossierOutcome, strict: bool, verbose: bool) -> Text:
     return Text(f"✔ Dossier conforme : {counts}.", style="bold green")
 
 
+# Least widths of the class summary's columns but the first, with padding and borders:
+# Candidat 10, Verdict 16, Err. 6, Avert. 8, Pén. 6, Non couvertes 11, borders 8, the first
+# column's padding 2; and some slack, as Rich's shrinking of wrapped columns is not exact.
+_CLASS_COLUMNS_LEAST = 70
+
+
 def render_class_summary(summary: ClassSummary, console: Console) -> None:
     """One line per dossier, then how many dossiers cover each competency."""
     console.rule(style="dim")
     table = Table(title="Synthèse de la classe", title_justify="left")
+    # A table wider than the console (80 columns in a pipe or a CI log) loses its right
+    # columns, penalties and uncovered competencies, which matter most. Paths stay whole
+    # when there is room beside the other columns' least widths, and fold otherwise.
     widest = max((len(row.display) for row in summary.dossiers), default=10)
-    table.add_column("Dossier", overflow="fold", min_width=min(widest, 32))
-    table.add_column("Candidat", overflow="fold", ratio=2)
+    fits = widest <= min(32, console.width - _CLASS_COLUMNS_LEAST)
+    table.add_column("Dossier", overflow="fold", no_wrap=fits)
+    table.add_column("Candidat", overflow="fold")
     table.add_column("Verdict", no_wrap=True)
     table.add_column("Err.", justify="right", no_wrap=True)
     table.add_column("Avert.", justify="right", no_wrap=True)
     table.add_column("Pén.", justify="right", no_wrap=True)
-    table.add_column("Non couvertes", overflow="fold", ratio=2)
+    table.add_column("Non couvertes", overflow="fold")
     for row in summary.dossiers:
         if row.error is not None:
             verdict = Text("✘ erreur interne", style="bold red")

@@ -29,6 +29,7 @@ from e4cli.rules.base import CheckContext, Rule
 
 RULE = Rule.from_doc(__doc__)
 
+_SUFFIX = {"pdf": ".pdf", "png": ".png", "jpeg": ".jpg"}  # the content kinds accepted
 _RESCAN = "Numérisez ou exportez l'original en PDF (ou en image PNG/JPEG) et remplacez ce fichier."
 
 
@@ -81,16 +82,26 @@ def _check_one(ctx: CheckContext, stage: Stage, raw: str, proof: str) -> Iterato
         yield RULE.finding(f"{subject} est vide (0 octet).", where, _RESCAN)
         return
     promised = promised_kind(raw)
-    if promised is None:
+    if actual == promised:
+        return
+    suffix = PurePosixPath(raw).suffix
+    if actual in _SUFFIX:  # a good PDF or image under a wrong name: renaming is enough
+        renamed = raw[: len(raw) - len(suffix)] + _SUFFIX[actual]
+        yield RULE.finding(
+            f"{subject} contient {LABELS[actual]} mais porte "
+            + (f"l'extension « {suffix} »." if suffix else "un nom sans extension."),
+            where,
+            f"Renommez le fichier en « {renamed} » et écrivez ce nom dans « attestation: ».",
+        )
+    elif promised is None:
         yield RULE.finding(
             f"{subject} n'est ni un PDF ni une image PNG ou JPEG (contenu : {LABELS[actual]}).",
             where,
             _RESCAN,
         )
-    elif actual != promised:
+    else:
         yield RULE.finding(
-            f"{subject} porte l'extension « {PurePosixPath(raw).suffix} » mais contient "
-            f"{LABELS[actual]}.",
+            f"{subject} porte l'extension « {suffix} » mais contient {LABELS[actual]}.",
             where,
             _RESCAN,
         )

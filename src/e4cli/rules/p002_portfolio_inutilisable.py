@@ -26,7 +26,7 @@ from pathlib import PurePosixPath
 
 from e4cli.findings import Finding, Location
 from e4cli.nearfile import NameFinder
-from e4cli.portfolio import INDEX_NAME, LocalPortfolio
+from e4cli.portfolio import INDEX_NAME, PAGE_SUFFIXES, LocalPortfolio
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.weburl import check_url
 
@@ -66,7 +66,16 @@ def _local(ctx: CheckContext, portfolio: LocalPortfolio, where: Location) -> Ite
         )
         return
     if portfolio.status == "not-dir":
-        yield RULE.finding(f"Le portfolio {folder} n'est pas un dossier.", where)
+        page = PurePosixPath(portfolio.directory)
+        yield RULE.finding(
+            f"Le portfolio « {portfolio.directory} » n'est pas un dossier.",
+            where,
+            "« portfolio.chemin » désigne le dossier des pages Markdown, celui qui contient "
+            f"index.md : écrivez « {page.parent.as_posix()}/ »."
+            if page.suffix.lower() in PAGE_SUFFIXES and page.parent.as_posix() != "."
+            else "Rangez les pages Markdown du portfolio (index.md d'abord) dans un dossier, "
+            "et donnez ce dossier dans « portfolio.chemin ».",
+        )
         return
     if portfolio.status == "absent":
         if portfolio.declared:  # not declared and absent, without an address: that is P001

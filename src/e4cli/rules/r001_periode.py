@@ -36,6 +36,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 f"La réalisation {real.label} n'a pas de période.", anchor.at(), _HINT
             )
             continue
+        if anchor.written_as("periode") is not dict:
+            continue  # a text or a list instead of the block: the schema's finding (S001)
         for key in ("debut", "fin"):
             if not anchor.has("periode", key):
                 yield RULE.finding(

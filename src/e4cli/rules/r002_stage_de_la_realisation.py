@@ -27,11 +27,16 @@ RULE = Rule.from_doc(__doc__)
 @RULE.checks
 def check(ctx: CheckContext) -> Iterator[Finding]:
     dossier = ctx.dossier
-    known = ", ".join(s.id for s in dossier.stages) or "aucun stage déclaré dans dossier.yaml"
+    known = (
+        ", ".join(dict.fromkeys(s.id for s in dossier.stages))
+        or "aucun stage déclaré dans dossier.yaml"
+    )
     for real in dossier.realisations:
         if real.cadre != "stage":
             continue
         if real.stage is None:
+            if real.anchor.written_as("stage") not in (None, str):
+                continue  # `stage: 2`: the schema says it must be text (S001)
             yield RULE.finding(
                 f"La réalisation {real.label} est en stage mais ne dit pas lequel.",
                 real.anchor.at("cadre"),
@@ -47,8 +52,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 f"Stages connus : {known}.",
             )
             continue
-        if not (stage.debut and stage.fin and real.debut and real.fin):
-            continue
+        if not (stage.debut and stage.fin and real.debut and real.fin) or stage.fin < stage.debut:
+            continue  # dates unknown, or the stage's own are inverted (A005)
         if real.debut < stage.debut or real.fin > stage.fin:
             yield RULE.finding(
                 f"La période de {real.label} ({real.debut:%d/%m/%Y} – {real.fin:%d/%m/%Y}) sort "

@@ -24,8 +24,8 @@ RULE = Rule.from_doc(__doc__, needs_manifest=False)
 @RULE.checks
 def check(ctx: CheckContext) -> Iterator[Finding]:
     for real in ctx.dossier.realisations:
-        if real.competence_codes():
-            continue
+        if real.competence_codes() or real.anchor.written_as("competences") not in (None, list):
+            continue  # a value that is not a list is the schema's finding (S001)
         where = (
             real.anchor.at("competences") if real.anchor.has("competences") else real.anchor.at()
         )

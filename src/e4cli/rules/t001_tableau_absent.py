@@ -13,11 +13,14 @@ Fautif :
     tableau: tableau-de-synthese.xlsx   # fichier absent du dossier
 """
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 from e4cli.findings import Finding, Location
 from e4cli.fs import PathOutside, file_kind
 from e4cli.load import outside_finding
+from e4cli.model import Dossier
 from e4cli.rules.base import CheckContext, Rule
 
 RULE = Rule.from_doc(__doc__)
@@ -50,5 +53,20 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         yield RULE.finding(
             f"Le tableau de synthèse déclaré « {dossier.tableau} » n'existe pas.",
             where,
-            f"Générez-le : e4 table {dossier.display} --output {dossier.tableau}",
+            f"Générez-le : {table_command(dossier)}",
         )
+
+
+def table_command(dossier: Dossier) -> str:
+    """The `e4 table` command that writes the declared table where dossier.yaml says.
+
+    `--output` is read from where e4 runs, as the dossier's own path is: the table's
+    path inside the dossier is joined to it.
+    """
+    assert dossier.tableau is not None
+    target = os.path.normpath(Path(dossier.display) / dossier.tableau)
+    return f"e4 table {_argument(dossier.display)} --output {_argument(target)}"
+
+
+def _argument(text: str) -> str:
+    return f'"{text}"' if any(c.isspace() for c in text) else text

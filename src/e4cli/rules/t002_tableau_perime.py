@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from e4cli.findings import Finding
 from e4cli.fs import PathOutside, file_kind, modified_time
 from e4cli.rules.base import CheckContext, Rule
+from e4cli.rules.t001_tableau_absent import table_command
 
 RULE = Rule.from_doc(__doc__)
 
@@ -50,7 +51,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         f"Le tableau de synthèse « {dossier.tableau} » ({_when(table_time)}) est plus ancien "
         f"que « {name} » ({_when(newest)}) : il ne montre peut-être pas la dernière version.",
         manifest.at("tableau"),
-        f"Régénérez-le : e4 table {dossier.display} --output {dossier.tableau}",
+        f"Régénérez-le : {table_command(dossier)}",
     )
 
 
