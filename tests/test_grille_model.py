@@ -135,3 +135,16 @@ def test_a_criterion_needs_one_descriptor_per_level_after_the_first() -> None:
     without = copy.deepcopy(data)
     del without["criteres"]
     assert build_referential(without).criteria is None  # optional: another referential may lack it
+
+
+def test_what_the_header_lacks_is_said_as_the_synthesis_table_says_it() -> None:
+    # casse-manifeste has no prénom and an invalid session: the grid and the table
+    # tell the candidate the same thing, in the same words.
+    from e4cli.table.source import load_table
+
+    table = load_table(EXAMPLES / "casse-manifeste").model
+    assert table is not None
+    grid = build_grid(check_dossier(EXAMPLES / "casse-manifeste"))
+    header_notes = [n for n in grid.notes if n.startswith("dossier.yaml : ")]
+    assert header_notes and all(n in table.missing for n in header_notes if "forme" not in n)
+    assert any("session absente" in n for n in header_notes)

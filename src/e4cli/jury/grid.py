@@ -22,7 +22,7 @@ from e4cli.findings import Finding, Severity
 from e4cli.model import Dossier, Realisation
 from e4cli.penalties import Penalty, official_penalties
 from e4cli.referential import Criteria, Referential, load_referential
-from e4cli.table.model import OPTIONS, Identity
+from e4cli.table.model import OPTIONS, SESSION_NOTE, Identity, identity_notes, identity_of
 
 GRID_TITLE = "Grille d'aide à l'évaluation"
 LABEL_NAME = "NOM et prénom"
@@ -143,16 +143,6 @@ def build_header(dossier: Dossier | None, display: str, referential: Referential
         return Header(
             display, referential.diploma, None, labels.epreuve, labels.title, identity, None
         )
-    cand = dossier.candidat
-    option = cand.option.upper() if cand.option and cand.option.upper() in OPTIONS else None
-    identity = Identity(
-        nom=cand.nom,
-        prenom=cand.prenom,
-        numero=cand.numero,
-        centre=dossier.centre,
-        option=option,
-        portfolio_url=dossier.portfolio_url,
-    )
     forme = dossier.forme.lower() if dossier.forme else None
     return Header(
         dossier=display,
@@ -160,23 +150,21 @@ def build_header(dossier: Dossier | None, display: str, referential: Referential
         session=dossier.session,
         epreuve=labels.epreuve,
         epreuve_title=labels.title,
-        identity=identity,
+        identity=identity_of(dossier),
         forme=forme if forme in dict(FORMES) else None,
     )
 
 
 def header_notes(header: Header) -> list[str]:
-    """What the header cannot show, said in the words of the dossier's fields."""
-    ident = header.identity
-    checks = (
-        (ident.nom, "candidat.nom absent : « NOM et prénom » est incomplet."),
-        (ident.prenom, "candidat.prenom absent : « NOM et prénom » est incomplet."),
-        (ident.numero, "candidat.numero absent : la ligne « N° candidat » reste vide."),
-        (ident.option, "candidat.option absente ou inconnue (SISR ou SLAM) : aucune case cochée."),
-        (header.forme, "forme absente (ponctuelle ou ccf) : aucune case de forme cochée."),
-        (header.session, "session absente ou invalide : la ligne « SESSION » reste sans année."),
-    )
-    return [f"dossier.yaml : {note}" for value, note in checks if not value]
+    """What the header cannot show, in the same words as the synthesis table's notes."""
+    notes = identity_notes(header.identity, ("nom", "prenom", "numero", "centre", "option"))
+    if not header.forme:
+        notes.append(
+            "dossier.yaml : forme absente (ponctuelle ou ccf) : aucune case de forme cochée."
+        )
+    if header.session is None:
+        notes.append(SESSION_NOTE)
+    return notes
 
 
 def build_grid(result: CheckResult) -> GridModel:

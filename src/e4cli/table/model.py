@@ -153,11 +153,10 @@ def build_table(dossier: Dossier, *, load_notes: tuple[str, ...] = ()) -> TableM
     columns = tuple(
         Column(c.code, c.label, tuple((i.code, i.label) for i in c.items)) for c in ref.competences
     )
-    identity = _identity(dossier, missing)
+    identity = identity_of(dossier)
+    missing += identity_notes(identity, PAPER_FIELDS)
     if dossier.session is None:
-        missing.append(
-            "dossier.yaml : session absente ou invalide ; la ligne « SESSION » reste sans année."
-        )
+        missing.append(SESSION_NOTE)
     by_section: dict[str, list[Row]] = {key: [] for key in SECTION_KEYS}
     unplaced: list[Row] = []
     for real in dossier.realisations:
@@ -189,21 +188,24 @@ def build_table(dossier: Dossier, *, load_notes: tuple[str, ...] = ()) -> TableM
     )
 
 
-def _identity(dossier: Dossier, missing: list[str]) -> Identity:
+# What each identity field leaves empty when the dossier does not give it, in the words of
+# the dossier's fields: shared by the table, the grid and the fiche.
+_IDENTITY_NOTES = {
+    "nom": "candidat.nom absent : « NOM et prénom » est incomplet.",
+    "prenom": "candidat.prenom absent : « NOM et prénom » est incomplet.",
+    "numero": "candidat.numero absent : la ligne « N° candidat » reste vide.",
+    "centre": "centre absent : la ligne « Centre de formation » reste vide.",
+    "option": "candidat.option absente ou inconnue (SISR ou SLAM) : aucune case cochée.",
+    "portfolio_url": "portfolio.url absente : la ligne « Adresse URL du portfolio » reste vide.",
+}
+PAPER_FIELDS = tuple(_IDENTITY_NOTES)  # the identity lines of the synthesis table
+SESSION_NOTE = "dossier.yaml : session absente ou invalide : la ligne « SESSION » reste sans année."
+
+
+def identity_of(dossier: Dossier) -> Identity:
+    """The candidate's identity lines; an option other than SISR or SLAM ticks no box."""
     cand = dossier.candidat
     option = cand.option.upper() if cand.option and cand.option.upper() in OPTIONS else None
-    checks = (
-        (cand.nom, "candidat.nom absent : « NOM et prénom » est incomplet."),
-        (cand.prenom, "candidat.prenom absent : « NOM et prénom » est incomplet."),
-        (cand.numero, "candidat.numero absent : la ligne « N° candidat » reste vide."),
-        (dossier.centre, "centre absent : la ligne « Centre de formation » reste vide."),
-        (option, "candidat.option absente ou inconnue (SISR ou SLAM) : aucune case cochée."),
-        (
-            dossier.portfolio_url,
-            "portfolio.url absente : la ligne « Adresse URL du portfolio » reste vide.",
-        ),
-    )
-    missing.extend(f"dossier.yaml : {note}" for value, note in checks if not value)
     return Identity(
         nom=cand.nom,
         prenom=cand.prenom,
@@ -212,6 +214,15 @@ def _identity(dossier: Dossier, missing: list[str]) -> Identity:
         option=option,
         portfolio_url=dossier.portfolio_url,
     )
+
+
+def identity_notes(identity: Identity, fields: tuple[str, ...]) -> list[str]:
+    """A note for each of `fields` the identity lacks, in the order of `fields`."""
+    return [
+        f"dossier.yaml : {_IDENTITY_NOTES[name]}"
+        for name in fields
+        if not getattr(identity, name)
+    ]
 
 
 def _row(real: Realisation, columns: tuple[Column, ...], missing: list[str]) -> Row:
