@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from conftest import EXAMPLES, run_cli
 from e4cli.checker import check_dossier
@@ -177,6 +178,33 @@ def test_xlsx_has_a_recto_and_a_verso_sheet_with_the_evidence(tmp_path: Path, ex
         "Bonne maîtrise",
         "Excellente maîtrise",
     )
+
+
+def test_xlsx_recto_has_the_identity_lines_of_the_html_grid(tmp_path: Path) -> None:
+    target = tmp_path / "grille.xlsx"
+    code, _, err = grille(str(EXAMPLES / "sisr-complet"), "-o", str(target))
+    assert code == 0, err
+    lines = [v for row in openpyxl.load_workbook(target)["Recto"].iter_rows(values_only=True)
+             for v in row if isinstance(v, str)]
+    assert "Forme : ☒ Épreuve ponctuelle    ☐ Contrôle en cours de formation" in lines
+    assert "Centre de formation : Lycée Félix Le Dantec, Lannion" in lines
+
+
+def print_scale(ws: openpyxl.worksheet.worksheet.Worksheet) -> float:
+    """The scale Excel prints a sheet at, fitted to one A4 portrait page wide."""
+    used = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, ws.max_column + 1)]
+    pixels = sum(width * 7 + 5 for width in used)  # Excel: 7 px a character, 5 px of margin
+    margins = ws.page_margins.left + ws.page_margins.right
+    return min(1.0, (8.27 - margins) * 96 / pixels)
+
+
+def test_xlsx_prints_its_small_text_at_a_readable_size(tmp_path: Path) -> None:
+    # The verso's evidence and indicators are 8 pt: below 80 %, they print under 6.5 pt.
+    target = tmp_path / "grille.xlsx"
+    code, _, err = grille(str(EXAMPLES / "sisr-complet"), "-o", str(target))
+    assert code == 0, err
+    wb = openpyxl.load_workbook(target)
+    assert [round(print_scale(ws), 2) >= 0.8 for ws in wb] == [True, True]
 
 
 def test_html_escapes_a_script_in_a_title(tmp_path: Path) -> None:

@@ -21,10 +21,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from e4cli.jury.grid import (
     COMMISSION_COLUMNS,
     COMMISSION_SIZE,
+    LABEL_CENTRE,
     LABEL_COMPETENCES,
     LABEL_CRITERION,
     LABEL_DATE,
     LABEL_DECISION,
+    LABEL_FORME,
     LABEL_INDICATORS,
     LABEL_NAME,
     LABEL_NUMBER,
@@ -42,10 +44,11 @@ THIN = Side(style="thin")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 SHADE = PatternFill("solid", fgColor="F2F2F2")
 EVIDENCE_SHADE = PatternFill("solid", fgColor="F7F9FC")
-# Verso columns: A competency, B..F the five levels, G the indicators.
-WIDTH_COMPETENCE = 42.0
-WIDTH_LEVEL = 9.5
-WIDTH_INDICATORS = 58.0
+# Verso columns: A competency, B..F the five levels, G the indicators; narrow enough for
+# A4 portrait at some 85 %, so that the 8 pt evidence and indicators print near 7 pt.
+WIDTH_COMPETENCE = 36.0
+WIDTH_LEVEL = 7.5
+WIDTH_INDICATORS = 44.0
 # Recto columns: A "Non évaluable", B criterion, C..F the four other levels.
 WIDTH_RECTO = (20.0, 24.0, 20.0, 20.0, 20.0, 22.0)
 
@@ -143,11 +146,13 @@ class _Recto(_Sheet):
         ident = h.identity
         self.line(f"{LABEL_NAME} : {ident.nom_prenom}", size=11, bold=True)
         self.line(f"{LABEL_NUMBER} : {ident.numero or ''}", size=11, bold=True)
-        self.line("    ".join(f"{box} {label}" for box, label in h.forme_boxes()), size=11)
+        forme = "    ".join(f"{box} {label}" for box, label in h.forme_boxes())
+        self.line(f"{LABEL_FORME} : {forme}", size=11)
         self.line(
             f"{LABEL_OPTION} : " + "    ".join(f"{box} {o}" for box, o in h.option_boxes()), size=11
         )
         self.line(f"{LABEL_DATE} : ", size=11)
+        self.line(f"{LABEL_CENTRE} : {ident.centre or ''}", size=11)
         self.row += 1
 
         self.line("Commission d'interrogation", size=11, bold=True)
@@ -246,7 +251,10 @@ class _Verso(_Sheet):
             )
             cell.alignment = Alignment(horizontal="center", vertical="center")
         self.cell(self.row, self.columns, indicators, size=8, italic=True, border=True)
-        lines = max(estimate_lines(label, WIDTH_COMPETENCE * 1.1), estimate_lines(indicators, 72))
+        lines = max(
+            estimate_lines(label, WIDTH_COMPETENCE * 1.1),
+            estimate_lines(indicators, WIDTH_INDICATORS * 1.25),
+        )
         self.ws.row_dimensions[self.row].height = row_height(lines, 9, 30)
         self.row += 1
 
