@@ -321,3 +321,41 @@ def test_the_class_summary_keeps_every_column_in_80_columns() -> None:
     assert all(line.endswith(("┓", "┃", "┩", "│", "┘")) for line in lines)
     assert "Pén." in table and "−2" in table
     assert "B1.3," in table  # casse-couverture's uncovered competencies
+
+
+def test_a_realisations_folder_that_does_not_exist_is_named_at_its_line(
+    make_dossier: Callable[..., Path],
+) -> None:
+    dossier = make_dossier({M: MANIFEST + "realisations: realisation/\n"})
+    finding = only(check_json(dossier))
+    assert (finding["code"], finding["path"], finding["line"]) == ("T001", M, 22)
+    assert finding["message"].startswith(
+        "Le dossier des réalisations « realisation/ » n'existe pas"
+    )
+    assert "realisations:" in finding["hint"]
+
+
+def test_a_realisations_folder_written_in_another_case_gets_the_case_hint(
+    make_dossier: Callable[..., Path],
+) -> None:
+    dossier = make_dossier()
+    (dossier / "realisations").rename(dossier / "Realisations")
+    finding = only(check_json(dossier))
+    assert (finding["code"], finding["path"], finding["line"]) == ("T001", "realisations/", None)
+    assert "« Realisations »" in finding["hint"] and "casse" in finding["hint"]
+
+
+def test_a_broken_link_from_the_site_root_is_explained_from_the_root(
+    make_dossier: Callable[..., Path],
+) -> None:
+    page = "# Portfolio\n\n[CV](/documents/cv.pdf)\n"
+    finding = only(check_json(make_dossier({"portfolio/index.md": page})))
+    assert (finding["code"], finding["line"]) == ("P003", 3)
+    assert "commence par « / » part de la racine du site (« portfolio/ »" in finding["hint"]
+
+
+def test_the_github_summary_line_agrees_in_number(make_dossier: Callable[..., Path]) -> None:
+    good = make_dossier(name="a")
+    bad = make_dossier({F: REAL_FORMATION.replace("2026-02-13", "2025-12-01")}, name="b")
+    result = run_e4("check", "--format", "github", str(good), str(bad))
+    assert result.stdout.splitlines()[-1] == "e4 : 2 dossiers, 1 conforme, 1 non conforme."

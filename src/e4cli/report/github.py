@@ -72,7 +72,8 @@ class GithubReporter:
 
     def finish(self, summary: ClassSummary) -> None:
         if summary.total > 1:
+            ok, failed = summary.total - summary.failed, summary.failed
             self.stream.write(
-                f"e4 : {summary.total} dossiers, {summary.total - summary.failed} conformes, "
-                f"{summary.failed} non conformes.\n"
+                f"e4 : {summary.total} dossiers, {ok} conforme{'s' if ok > 1 else ''}, "
+                f"{failed} non conforme{'s' if failed > 1 else ''}.\n"
             )

@@ -64,14 +64,19 @@ def _check_link(
     shown = posixpath.normpath(candidates[0])
     what = f"L'image « {link.written} »" if link.image else f"Le lien « {link.written} »"
     near = finder.find(shown)
-    yield RULE.finding(
-        f"{what} mène à un fichier absent : « {shown} ».",
-        where,
-        near.hint()
-        if near
-        else f"Un lien part du dossier de la page (« {folder or '.'}/ ») : corrigez le chemin "
-        "ou ajoutez le fichier.",
-    )
+    if near:
+        hint = near.hint()
+    elif target.startswith("/"):
+        hint = (
+            f"Un lien qui commence par « / » part de la racine du site (« {site_root}/ » dans "
+            "le dossier) : corrigez le chemin ou ajoutez le fichier."
+        )
+    else:
+        hint = (
+            f"Un lien part du dossier de la page (« {folder or '.'}/ ») : corrigez le chemin "
+            "ou ajoutez le fichier."
+        )
+    yield RULE.finding(f"{what} mène à un fichier absent : « {shown} ».", where, hint)
 
 
 def _forms(candidate: str) -> list[str]:

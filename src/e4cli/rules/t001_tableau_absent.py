@@ -21,6 +21,7 @@ from e4cli.findings import Finding, Location
 from e4cli.fs import PathOutside, file_kind
 from e4cli.load import outside_finding
 from e4cli.model import Dossier
+from e4cli.nearfile import NameFinder
 from e4cli.rules.base import CheckContext, Rule
 
 RULE = Rule.from_doc(__doc__)
@@ -30,12 +31,7 @@ RULE = Rule.from_doc(__doc__)
 def check(ctx: CheckContext) -> Iterator[Finding]:
     dossier = ctx.dossier
     if not dossier.realisations:
-        yield RULE.finding(
-            f"Aucune réalisation dans « {dossier.realisations_dir}/ » : il n'y a pas de tableau "
-            "de synthèse à remettre.",
-            Location(dossier.realisations_dir + "/"),
-            "Décrivez chaque réalisation dans un fichier YAML de ce dossier (voir « e4 init »).",
-        )
+        yield _no_realisation(ctx)
     if dossier.tableau is None or dossier.manifest is None:
         return
     where = dossier.manifest.at("tableau")
@@ -55,6 +51,41 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             where,
             f"Générez-le : {table_command(dossier)}",
         )
+
+
+def _no_realisation(ctx: CheckContext) -> Finding:
+    dossier, manifest = ctx.dossier, ctx.dossier.manifest
+    folder = dossier.realisations_dir
+    try:
+        kind = file_kind(ctx.fs.resolve(folder))
+    except PathOutside:
+        kind = "dir"  # refused (D005): nothing to add about the folder itself
+    if kind == "dir":
+        return RULE.finding(
+            f"Aucune réalisation dans « {folder}/ » : il n'y a pas de tableau de synthèse à "
+            "remettre.",
+            Location(folder + "/"),
+            "Décrivez chaque réalisation dans un fichier YAML de ce dossier (voir « e4 init »).",
+        )
+    declared = manifest is not None and manifest.has("realisations")
+    near = NameFinder(ctx.fs).find(folder)
+    if near:
+        hint = near.hint()
+    elif declared:
+        hint = (
+            "Corrigez « realisations: » dans dossier.yaml : le dossier qui contient un fichier "
+            "YAML par réalisation (voir « e4 init »)."
+        )
+    else:
+        hint = "Créez ce dossier avec un fichier YAML par réalisation (voir « e4 init »)."
+    what = f"« {folder}/ » n'existe pas" if kind is None else f"« {folder} » n'est pas un dossier"
+    return RULE.finding(
+        f"Le dossier des réalisations {what} : il n'y a pas de tableau de synthèse à remettre.",
+        manifest.at("realisations")
+        if manifest is not None and declared
+        else Location(folder + "/"),
+        hint,
+    )
 
 
 def table_command(dossier: Dossier) -> str:
