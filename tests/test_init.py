@@ -7,9 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import run_cli, run_e4, tiny_pdf
+from e4cli import scaffold
 from e4cli.checker import check_dossier
+from e4cli.referential import build_referential
+from e4cli.resources import referentials_dir
 from e4cli.scaffold import default_session
 from e4cli.yamlsource import parse_yaml
 
@@ -143,6 +147,29 @@ def test_the_epreuve_follows_the_session(tmp_path: Path, session: str, epreuve: 
     )
 
 
+def test_the_epreuve_comes_from_the_referential_not_from_the_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A reform is a new referential file: init must name the épreuve it gives.
+    data = yaml.safe_load((referentials_dir() / "bts-sio-2019.yaml").read_text(encoding="utf-8"))
+    data["sessions"][-1]["epreuve"] = "E9"
+    reformed = build_referential(data)
+    monkeypatch.setattr(scaffold, "load_referential", lambda: reformed)
+    target, _ = init(tmp_path, "--option", "SLAM", "--session", "2027")
+    assert "l'épreuve E9 du BTS SIO" in (target / "dossier.yaml").read_text(encoding="utf-8")
+    assert "(épreuve E9 du BTS SIO)" in (target / "portfolio" / "index.md").read_text(
+        encoding="utf-8"
+    )
+
+
 def test_the_default_session_is_the_next_one() -> None:
     assert default_session(dt.date(2025, 3, 1)) == 2025
     assert default_session(dt.date(2025, 9, 1)) == 2026
+
+
+def test_the_option_comment_lines_up_with_the_others(tmp_path: Path) -> None:
+    target, _ = init(tmp_path, "--option", "SISR")
+    lines = (target / "dossier.yaml").read_text(encoding="utf-8").splitlines()
+    option = next(line for line in lines if line.startswith("  option:"))
+    statut = next(line for line in lines if line.startswith("  statut:"))
+    assert option.index("#") == statut.index("#")

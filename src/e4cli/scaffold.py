@@ -21,6 +21,7 @@ from typing import TextIO
 
 from e4cli.atomic import write_atomic
 from e4cli.editor import DOCUMENT_SCHEMAS, DOSSIER_SCHEMA_DIR, schema_ref, shipped_schemas
+from e4cli.referential import load_referential
 from e4cli.yamlwrite import modeline
 
 TODO = "À COMPLÉTER"
@@ -116,10 +117,15 @@ def init_dossier(target: Path, session: int, option: str | None) -> InitResult:
     return result
 
 
+def _epreuve(session: int) -> str:
+    """The épreuve's number for the session (E4 up to 2024, E5 since): the referential's data."""
+    return load_referential().session_labels(session).epreuve
+
+
 def _manifest(session: int, option: str | None, dates: _Dates) -> str:
-    epreuve = "E4" if session <= 2024 else "E5"
+    epreuve = _epreuve(session)
     if option:
-        option_line = f"  option: {option}               # SISR | SLAM"
+        option_line = f"  option: {option}                # SISR | SLAM"
     else:
         option_line = (
             f"  # option: SISR             # {TODO} : SISR ou SLAM (obligatoire), puis ôtez le #"
@@ -217,7 +223,7 @@ contribution: "{TODO} : ce que vous avez fait vous-même dans l'équipe"
 
 
 def _index(session: int, option: str | None) -> str:
-    epreuve = "E4" if session <= 2024 else "E5"
+    epreuve = _epreuve(session)
     return f"""# Portfolio — {TODO} : Prénom NOM
 
 <!-- Créé par « e4 init » : la page d'accueil du portfolio (épreuve {epreuve} du BTS SIO).
