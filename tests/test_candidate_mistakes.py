@@ -359,3 +359,19 @@ def test_the_github_summary_line_agrees_in_number(make_dossier: Callable[..., Pa
     bad = make_dossier({F: REAL_FORMATION.replace("2026-02-13", "2025-12-01")}, name="b")
     result = run_e4("check", "--format", "github", str(good), str(bad))
     assert result.stdout.splitlines()[-1] == "e4 : 2 dossiers, 1 conforme, 1 non conforme."
+
+
+@pytest.mark.parametrize(
+    ("stages", "line"),
+    [
+        (MANIFEST.split("stages:")[1].split("  - organisation: Armor")[0] + "  - Armor Info\n", 17),
+        (" Mairie de Lannion, Armor Info\n", 11),
+    ],
+    ids=["an entry written as a text", "the list written as a text"],
+)
+def test_stages_the_schema_cannot_read_give_only_the_schema_finding(
+    make_dossier: Callable[..., Path], stages: str, line: int
+) -> None:
+    """No stage total, no 'stage2 is absent', no 'no attestation': each would be false."""
+    manifest = MANIFEST.split("stages:")[0] + "stages:" + stages
+    assert non_info(check_json(make_dossier({M: manifest}))) == [("S001", M, line)]

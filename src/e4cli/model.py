@@ -146,6 +146,18 @@ class Dossier:
     stages: list[Stage] = field(default_factory=list)
     realisations: list[Realisation] = field(default_factory=list)
 
+    @property
+    def stages_unread(self) -> bool:
+        """True when `stages` is not a list, or one of its entries not a block of keys.
+
+        The schema reports it (S001); rules about all the stages (total weeks, which stage
+        a réalisation names, whether any attestation is joined) then keep silent.
+        """
+        if self.manifest is None:
+            return False
+        written = self.manifest.written_as("stages")
+        return written not in (None, list) or self.manifest.has("stages", len(self.stages))
+
     def stage_by_id(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)
 

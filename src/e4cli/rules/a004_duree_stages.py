@@ -52,7 +52,9 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     rule = dossier.referential.stage_rules.get(statut)
     if rule is None or not rule.weeks or dossier.manifest is None:
         return
-    if any(s.debut is None or s.fin is None or s.fin < s.debut for s in dossier.stages):
+    if dossier.stages_unread or any(
+        s.debut is None or s.fin is None or s.fin < s.debut for s in dossier.stages
+    ):
         return  # a total would be false; S001 or A005 names the stage to fix first
     total = sum(stage_weeks(s) for s in dossier.stages)
     if total + 1e-9 >= rule.weeks:
