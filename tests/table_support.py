@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -164,23 +165,19 @@ def print_to_pdf(html_file: Path, pdf_file: Path) -> None:
         )
 
 
-# Measures, once the page is laid out, how far its content reaches beyond the window.
-_WIDTH_PROBE = """<script>
-document.body.setAttribute("data-overflow",
-  String(document.documentElement.scrollWidth - document.documentElement.clientWidth));
-</script>"""
-
-
-def phone_overflow(page: str, width: int = 400) -> int:
-    """How many pixels a page scrolls sideways in a phone-wide window (0: it fits).
+def in_browser(page: str, expression: str, width: int = 400) -> str:
+    """The value of a JavaScript `expression` once the page is laid out in a `width` px window.
 
     The page forbids scripts (Content-Security-Policy); that meta tag is dropped
-    here so the probe can measure the layout.
+    here so the probe can run.
     """
     browser = chromium()
     assert browser is not None
+    probe = (
+        f'<script>document.body.setAttribute("data-probe", String({expression}));</script>'
+    )
     probed = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
-    probed = probed.replace("</body>", _WIDTH_PROBE + "</body>")
+    probed = probed.replace("</body>", probe + "</body>")
     with tempfile.TemporaryDirectory() as folder:
         html_file = Path(folder) / "page.html"
         html_file.write_text(probed, encoding="utf-8")
@@ -204,9 +201,15 @@ def phone_overflow(page: str, width: int = 400) -> int:
             text=True,
             timeout=120,
         )
-    found = re.search(r'data-overflow="(-?\d+)"', done.stdout)
+    found = re.search(r'data-probe="([^"]*)"', done.stdout)
     assert found is not None, done.stderr
-    return int(found.group(1))
+    return html.unescape(found.group(1))
+
+
+def phone_overflow(page: str, width: int = 400) -> int:
+    """How many pixels a page scrolls sideways in a phone-wide window (0: it fits)."""
+    scroll = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    return int(in_browser(page, scroll, width))
 
 
 HOSTILE_SCRIPT = "<script>alert('xss')</script> & <b>gras</b>"

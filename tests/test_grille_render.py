@@ -18,6 +18,7 @@ from table_support import (
     build_dossier,
     chromium,
     hostile_realisations,
+    in_browser,
     phone_overflow,
 )
 
@@ -231,3 +232,15 @@ def test_on_a_phone_the_grid_does_not_scroll_sideways() -> None:
     code, page, err = grille(str(EXAMPLES / "sisr-complet"))
     assert code == 0, err
     assert phone_overflow(page) == 0
+
+
+def test_every_bullet_of_the_grid_is_drawn_inside_its_cell() -> None:
+    # A list marker drawn "outside" hangs into the cell's padding and, in print, on its border.
+    code, page, err = grille(str(EXAMPLES / "sisr-complet"))
+    assert code == 0, err
+    outside = (
+        "Array.from(document.querySelectorAll('li')).filter(li => {"
+        " const s = getComputedStyle(li);"
+        " return s.listStyleType !== 'none' && s.listStylePosition === 'outside'; }).length"
+    )
+    assert in_browser(page, outside, 1400) == "0"
