@@ -375,3 +375,24 @@ def test_stages_the_schema_cannot_read_give_only_the_schema_finding(
     """No stage total, no 'stage2 is absent', no 'no attestation': each would be false."""
     manifest = MANIFEST.split("stages:")[0] + "stages:" + stages
     assert non_info(check_json(make_dossier({M: manifest}))) == [("S001", M, line)]
+
+
+def test_a_value_left_empty_is_said_empty_without_a_quoting_hint(
+    make_dossier: Callable[..., Path],
+) -> None:
+    finding = only(
+        check_json(make_dossier({M: MANIFEST.replace("centre: Lycée Félix Le Dantec", "centre:")}))
+    )
+    assert (finding["code"], finding["line"]) == ("S001", 7)
+    assert (
+        finding["message"] == "« centre » : la valeur est vide, alors qu'elle doit être du texte."
+    )
+    assert "guillemets" not in (finding["hint"] or "")
+
+
+def test_a_french_date_is_read_back_with_the_month_in_words(
+    make_dossier: Callable[..., Path],
+) -> None:
+    finding = only(check_json(make_dossier({F: REAL_FORMATION.replace("2026-01-05", "05/01/26")})))
+    assert (finding["code"], finding["line"]) == ("S003", 4)
+    assert finding["message"].endswith("comprise comme le 5 janvier 2026.")

@@ -372,7 +372,7 @@ class _Builder:
                     "S003",
                     Severity.WARNING,
                     f"« {name} » : date « {value} » écrite à la française, comprise comme le "
-                    f"{parsed.value.strftime('%d/%m/%Y')}.",
+                    f"{_spelled(parsed.value)}.",
                     where,
                     f"Écrivez-la au format ISO : {parsed.value.isoformat()}",
                 )
@@ -574,6 +574,27 @@ _MANIFEST_TYPOS = {
     "dossier.yaml ",
     "dossier.json",
 }
+
+
+_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def _spelled(day: dt.date) -> str:
+    """« 6 octobre 2025 »: the month in words leaves no doubt about which number is the day."""
+    return f"{'1er' if day.day == 1 else day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _str(value: Any) -> str | None:

@@ -178,6 +178,8 @@ def _describe(
         wanted = " ou ".join(_TYPE_NAMES.get(n, n) for n in names)
         hint = description
         shown = _show(value)
+        if value is None and raw == "":  # nothing written after « key: » or « - »
+            return f"la valeur est vide, alors qu'elle doit être {wanted}.", description
         if "string" in names and isinstance(raw, str):
             hint = f'Mettez la valeur entre guillemets pour la garder telle quelle : "{raw}".'
             shown = f"« {raw} », lu comme {shown}"
