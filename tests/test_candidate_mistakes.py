@@ -396,3 +396,10 @@ def test_a_french_date_is_read_back_with_the_month_in_words(
     finding = only(check_json(make_dossier({F: REAL_FORMATION.replace("2026-01-05", "05/01/26")})))
     assert (finding["code"], finding["line"]) == ("S003", 4)
     assert finding["message"].endswith("comprise comme le 5 janvier 2026.")
+
+
+def test_d004_counts_its_column_in_characters(make_dossier: Callable[..., Path]) -> None:
+    """A file mostly UTF-8 with one Windows-1252 byte: the column editors show."""
+    data = (REAL_FORMATION + "description: Réseau du caf").encode("utf-8") + b"\xe9\n"
+    finding = only(check_json(make_dossier({F: data, S: S_ALL})))
+    assert (finding["code"], finding["line"], finding["column"]) == ("D004", 7, 27)

@@ -195,7 +195,8 @@ def decode_text(data: bytes, path: str) -> tuple[str | None, Finding | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        # in characters, as editors count: what precedes the bad byte is valid UTF-8
+        column = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         guess = "UTF-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "WINDOWS-1252"
         name = PurePosixPath(path).name
         return None, Finding(
