@@ -124,6 +124,27 @@ def test_init_never_overwrites_a_file(tmp_path: Path) -> None:
     assert (target / "portfolio" / "index.md").is_file()  # what was missing is added
 
 
+def test_on_an_existing_dossier_the_added_files_follow_its_session_and_option(
+    tmp_path: Path,
+) -> None:
+    # The student's dossier.yaml says 2025 and SLAM; the page and examples init adds must
+    # not speak of another session, and an --option that contradicts it is said to be unused.
+    target = tmp_path / "x"
+    target.mkdir()
+    (target / "dossier.yaml").write_text(
+        "session: 2025\ncandidat:\n  option: slam\n", encoding="utf-8"
+    )
+    _, output = init(tmp_path, "--option", "SISR", "--session", "2027")
+    index = (target / "portfolio" / "index.md").read_text(encoding="utf-8")
+    assert "BTS SIO option SLAM, session 2025." in index
+    stage = parse_yaml(
+        (target / "realisations" / "02-exemple-stage.yaml").read_text(encoding="utf-8"), "r"
+    ).data
+    assert stage["periode"]["debut"].startswith("2025-01")
+    assert "(session 2025, option SLAM)" in output
+    assert "--option SISR et --session 2027 non utilisées : dossier.yaml existe" in output
+
+
 def test_a_second_init_creates_nothing(tmp_path: Path) -> None:
     target, _ = init(tmp_path, "--option", "SISR")
     before = {p: p.read_bytes() for p in target.rglob("*") if p.is_file()}

@@ -273,17 +273,16 @@ def init(
     peut écrire vaut « À COMPLÉTER », et « e4 check » le liste. Aucun fichier existant n'est
     écrasé. Code de sortie : 0, ou 2 en cas d'usage incorrect ou d'écriture impossible.
     """
-    from e4cli.scaffold import OPTIONS, InitFailure, default_session, init_dossier, print_report
+    from e4cli.scaffold import OPTIONS, InitFailure, init_dossier, print_report
 
     chosen = option.strip().upper() if option else None
     if chosen is not None and chosen not in OPTIONS:
         fail(f"option « {option} » inconnue : SISR ou SLAM.")
-    year = session or default_session()
     try:
-        result = init_dossier(dossier, year, chosen)
+        result = init_dossier(dossier, session, chosen)
     except InitFailure as exc:
         fail(str(exc))
-    print_report(result, str(dossier), year, chosen, sys.stdout)
+    print_report(result, str(dossier), sys.stdout)
 
 
 @app.command("import")

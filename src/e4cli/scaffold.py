@@ -21,6 +21,8 @@ from typing import TextIO
 
 from e4cli.atomic import write_atomic
 from e4cli.editor import DOCUMENT_SCHEMAS, DOSSIER_SCHEMA_DIR, schema_ref, shipped_schemas
+from e4cli.fs import DossierFS
+from e4cli.load import read_yaml
 from e4cli.referential import load_referential
 from e4cli.yamlwrite import modeline
 
@@ -30,9 +32,12 @@ OPTIONS = ("SISR", "SLAM")
 
 @dataclass
 class InitResult:
+    session: int
+    option: str | None
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # existed already: left untouched
     skipped_examples: bool = False
+    unused: list[str] = field(default_factory=list)  # arguments an existing dossier.yaml overrides
 
 
 class InitFailure(Exception):
@@ -84,12 +89,46 @@ def plan_files(session: int, option: str | None) -> dict[str, str]:
     }
 
 
-def init_dossier(target: Path, session: int, option: str | None) -> InitResult:
+def existing_choices(target: Path) -> tuple[int | None, str | None]:
+    """The session and option that an existing dossier.yaml of `target` gives, if any."""
+    manifest = target / "dossier.yaml"
+    if not manifest.is_file():
+        return None, None
+    doc, _ = read_yaml(DossierFS(target), manifest)
+    data = doc.data if doc is not None else None
+    if not isinstance(data, dict):
+        return None, None
+    session = data.get("session")
+    if isinstance(session, bool) or not isinstance(session, int) or not 2020 <= session <= 2100:
+        session = None
+    candidat = data.get("candidat")
+    option = candidat.get("option") if isinstance(candidat, dict) else None
+    option = option.strip().upper() if isinstance(option, str) else None
+    return session, option if option in OPTIONS else None
+
+
+def init_dossier(target: Path, session: int | None, option: str | None) -> InitResult:
+    """Add to `target` what a dossier lacks; the new files follow an existing dossier.yaml.
+
+    `session` (default: the next one) and `option` are for a new dossier.yaml; when one
+    exists, its own session and option win and the arguments that differ are listed
+    in `unused`.
+    """
     if target.exists() and not target.is_dir():
         raise InitFailure(f"« {target} » existe et n'est pas un dossier.")
-    result = InitResult()
+    found_session, found_option = existing_choices(target)
+    result = InitResult(
+        session=found_session or session or default_session(),
+        option=found_option or option,
+    )
+    if (target / "dossier.yaml").is_file():
+        if option is not None and option != found_option:
+            result.unused.append(f"--option {option}")
+        if session is not None and session != found_session:
+            result.unused.append(f"--session {session}")
     files: dict[str, bytes] = {
-        name: text.encode("utf-8") for name, text in plan_files(session, option).items()
+        name: text.encode("utf-8")
+        for name, text in plan_files(result.session, result.option).items()
     }
     for name, data in shipped_schemas().items():
         if name in DOCUMENT_SCHEMAS:
@@ -241,10 +280,9 @@ BTS SIO option {option or "SISR ou SLAM"}, session {session}.
 """
 
 
-def print_report(
-    result: InitResult, display: str, session: int, option: str | None, stream: TextIO
-) -> None:
-    what = f"session {session}" + (f", option {option}" if option else "")
+def print_report(result: InitResult, display: str, stream: TextIO) -> None:
+    option = result.option
+    what = f"session {result.session}" + (f", option {option}" if option else "")
     if not result.created:
         stream.write(f"e4 : rien à créer dans « {display} » : tous les fichiers existent déjà.\n")
     else:
@@ -255,6 +293,12 @@ def print_report(
         stream.write(f"  = {name} (existe déjà : gardé tel quel)\n")
     if result.skipped_examples:
         stream.write("  (realisations/ contient déjà des fichiers : pas d'exemple ajouté)\n")
+    if result.unused:
+        verb = "non utilisée" if len(result.unused) == 1 else "non utilisées"
+        stream.write(
+            f"\n{' et '.join(result.unused)} {verb} : dossier.yaml existe et n'est jamais "
+            "réécrit ; changez-y la valeur vous-même si besoin.\n"
+        )
     if option is None and "dossier.yaml" in result.created:
         stream.write(
             "\nOption non choisie : écrivez « option: SISR » ou « option: SLAM » dans "
