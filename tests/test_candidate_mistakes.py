@@ -403,3 +403,25 @@ def test_d004_counts_its_column_in_characters(make_dossier: Callable[..., Path])
     data = (REAL_FORMATION + "description: Réseau du caf").encode("utf-8") + b"\xe9\n"
     finding = only(check_json(make_dossier({F: data, S: S_ALL})))
     assert (finding["code"], finding["line"], finding["column"]) == ("D004", 7, 27)
+
+
+def test_an_attestation_given_as_a_web_address_is_to_be_joined(
+    make_dossier: Callable[..., Path],
+) -> None:
+    manifest = MANIFEST.replace("attestations/stage1.pdf", "https://drive.google.com/file/d/x")
+    finding = only(check_json(make_dossier({M: manifest})))
+    assert (finding["code"], finding["line"]) == ("A002", 16)
+    assert "est une adresse web" in finding["message"]
+    assert "Téléchargez le document" in finding["hint"]
+
+
+def test_a_production_file_given_as_a_web_address_is_told_to_use_url(
+    make_dossier: Callable[..., Path],
+) -> None:
+    text = (
+        REAL_FORMATION
+        + "productions:\n  - titre: Dépôt\n    fichier: https://github.com/lea/glpi\n"
+    )
+    finding = only(check_json(make_dossier({F: text})))
+    assert (finding["code"], finding["line"]) == ("R003", 9)
+    assert "« url: » au lieu de « fichier: »" in finding["hint"]

@@ -51,6 +51,14 @@ class UrlVerdict:
         return self.reason is None
 
 
+_WEB_SCHEME = re.compile(r"^(https?|ftp)://", re.IGNORECASE)
+
+
+def is_web_address(text: str) -> bool:
+    """True for `https://…` written where a path in the dossier is expected."""
+    return bool(_WEB_SCHEME.match(text.strip()))
+
+
 def loopback_allowed() -> bool:
     return os.environ.get(LOOPBACK_ENV) == "1"
 

@@ -33,6 +33,7 @@ from e4cli.load import outside_finding
 from e4cli.nearfile import NameFinder
 from e4cli.proofs import proof_label
 from e4cli.rules.base import CheckContext, Rule
+from e4cli.weburl import is_web_address
 
 RULE = Rule.from_doc(__doc__)
 
@@ -67,6 +68,15 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 "un fichier.",
                 where,
                 "Donnez le chemin du fichier PDF ou image lui-même.",
+            )
+            continue
+        if is_web_address(stage.attestation):
+            yield RULE.finding(
+                f"Le justificatif du stage {stage.label} ({proof}) est une adresse web, "
+                f"« {stage.attestation} » : il doit être joint au dossier.",
+                where,
+                "Téléchargez le document en PDF, placez-le dans le dossier (par exemple "
+                "attestations/) et donnez son chemin : attestation: attestations/stage1.pdf.",
             )
             continue
         near = finder.find(stage.attestation)

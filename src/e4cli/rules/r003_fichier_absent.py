@@ -27,6 +27,7 @@ from e4cli.load import outside_finding
 from e4cli.model import Realisation
 from e4cli.nearfile import NameFinder
 from e4cli.rules.base import CheckContext, Rule
+from e4cli.weburl import is_web_address
 
 RULE = Rule.from_doc(__doc__, needs_manifest=False)
 
@@ -77,11 +78,18 @@ def _check_file(
         )
         return
     near = finder.find(raw)
-    yield RULE.finding(
-        f"{owner} cite « {raw} », qui n'existe pas dans le dossier.",
-        where,
-        near.hint()
-        if near
-        else "Le chemin part de la racine du dossier (celle de dossier.yaml), par exemple "
-        "« productions/procedure.pdf » : corrigez-le ou ajoutez le fichier.",
-    )
+    if near:
+        hint = near.hint()
+    elif is_web_address(raw):
+        hint = (
+            "C'est une adresse web : une page de portfolio est un fichier Markdown du dossier."
+            if page
+            else "C'est une adresse web : une production en ligne s'écrit « url: » au lieu de "
+            "« fichier: »."
+        )
+    else:
+        hint = (
+            "Le chemin part de la racine du dossier (celle de dossier.yaml), par exemple "
+            "« productions/procedure.pdf » : corrigez-le ou ajoutez le fichier."
+        )
+    yield RULE.finding(f"{owner} cite « {raw} », qui n'existe pas dans le dossier.", where, hint)
