@@ -106,6 +106,18 @@ def test_vscode_keeps_the_line_ends_and_byte_order_mark_of_a_windows_file(
     }
 
 
+def test_vscode_keeps_the_comments_of_a_settings_file_with_no_setting(workspace: Path) -> None:
+    # Commented-out settings are all some students have in it.
+    original = '{\n    // "editor.fontSize": 14,\n    /* "files.autoSave": "on" */\n}\n'
+    (workspace / ".vscode").mkdir()
+    (workspace / SETTINGS).write_text(original, encoding="utf-8")
+    assert run_cli("schema", "--vscode").exit_code == 0
+    text = settings(workspace)
+    assert text.startswith(original[: original.rindex("\n}")])
+    assert '// "editor.fontSize": 14,' in text and '/* "files.autoSave": "on" */' in text
+    assert set(parse_jsonc(text)) == {"yaml.schemas"}
+
+
 def test_vscode_adds_to_an_existing_mapping(workspace: Path) -> None:
     (workspace / ".vscode").mkdir()
     (workspace / SETTINGS).write_text(

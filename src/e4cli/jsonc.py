@@ -107,18 +107,18 @@ def set_top_level_member(text: str, key: str, value: Any) -> str:
         indent = _indent_of(text, member.key.start)
         return text[: span[0]] + _dumps(value, indent) + text[span[1] :]
     closing = code[-1].start
+    insert_at = closing  # after the last member, or the last comment, before the "}"
+    while insert_at > 0 and text[insert_at - 1] in " \t\r\n":
+        insert_at -= 1
     if not members:
         indent = "    "
         return (
-            text[: code[0].end]
+            text[:insert_at]
             + f"\n{indent}{json.dumps(key)}: {_dumps(value, indent)}\n"
             + text[closing:]
         )
     last = members[-1]
     indent = _indent_of(text, last.key.start)
-    insert_at = closing
-    while insert_at > 0 and text[insert_at - 1] in " \t\r\n":
-        insert_at -= 1
     addition = f"\n{indent}{json.dumps(key)}: {_dumps(value, indent)}"
     result = text[:insert_at] + addition + text[insert_at:]
     if not last.trailing_comma:
