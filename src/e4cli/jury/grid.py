@@ -22,7 +22,14 @@ from e4cli.findings import Finding, Severity
 from e4cli.model import Dossier, Realisation
 from e4cli.penalties import Penalty, official_penalties
 from e4cli.referential import Criteria, Referential, load_referential
-from e4cli.table.model import OPTIONS, SESSION_NOTE, Identity, identity_notes, identity_of
+from e4cli.table.model import (
+    CHECKED,
+    SESSION_NOTE,
+    UNCHECKED,
+    Identity,
+    identity_notes,
+    identity_of,
+)
 
 GRID_TITLE = "Grille d'aide à l'évaluation"
 LABEL_NAME = "NOM et prénom"
@@ -40,7 +47,6 @@ LABEL_DECISION = "Tableau d'aide à la décision"
 LABEL_COMPETENCES = "Compétences"
 LABEL_INDICATORS = "Indicateurs de performance"
 LABEL_TEAM_EVIDENCE = "Réalisations en équipe et contribution personnelle déclarée"
-UNCHECKED, CHECKED = "☐", "☒"
 
 
 @dataclass(frozen=True)
@@ -107,8 +113,7 @@ class Header:
         return tuple((CHECKED if key == self.forme else UNCHECKED, label) for key, label in FORMES)
 
     def option_boxes(self) -> tuple[tuple[str, str], ...]:
-        option = self.identity.option
-        return tuple((CHECKED if o == option else UNCHECKED, o) for o in OPTIONS)
+        return self.identity.option_boxes()
 
 
 @dataclass(frozen=True)

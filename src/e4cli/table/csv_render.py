@@ -28,9 +28,7 @@ def neutralise(cell: str) -> str:
 def rows(model: TableModel) -> list[list[str]]:
     """The table as a grid of cells, before CSV quoting."""
     ident = model.identity
-    options = "   ".join(
-        f"{'☒' if option == ident.option else '☐'} {option}" for option in model.options
-    )
+    options = "   ".join(f"{box} {option}" for box, option in ident.option_boxes())
     grid: list[list[str]] = [
         [model.diploma],
         [model.session_line],

@@ -31,6 +31,7 @@ HEADER_COMPETENCES = "Compétences mises en œuvre"
 OPTIONS = ("SISR", "SLAM")
 SECTION_KEYS = ("formation", "stage-annee-1", "stage-annee-2")
 TICK = "x"
+UNCHECKED, CHECKED = "☐", "☒"  # the boxes of the official forms (option, forme, levels)
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,10 @@ class Identity:
     def nom_prenom(self) -> str:
         parts = [(self.nom or "").upper(), self.prenom or ""]
         return " ".join(p for p in parts if p)
+
+    def option_boxes(self) -> tuple[tuple[str, str], ...]:
+        """(box, option) for SISR and SLAM, the candidate's one ticked: every format's "Option"."""
+        return tuple((CHECKED if o == self.option else UNCHECKED, o) for o in OPTIONS)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from e4cli.table.csv_render import FORMULA_STARTS
-from e4cli.table.model import Row, TableModel
+from e4cli.table.model import Identity, Row, TableModel
 
 FONT = "Arial"
 THIN = Side(style="thin")
@@ -37,7 +37,6 @@ WIDTH_REALISATION = 72.0
 WIDTH_PERIOD = 23.0
 WIDTH_COMPETENCE = 32.0
 FIRST_ROW_HEIGHT = 40.0
-UNCHECKED, CHECKED = "☐", "☒"
 
 
 def set_text(cell: Cell, value: str | CellRichText | None) -> None:
@@ -60,8 +59,8 @@ def realisation_text(row: Row, font: Font | None = None) -> CellRichText:
     return CellRichText(blocks)
 
 
-def option_text(option: str, chosen: str | None) -> str:
-    return f"{CHECKED if option == chosen else UNCHECKED} {option}"
+def option_text(option: str, identity: Identity) -> str:
+    return next(f"{box} {name}" for box, name in identity.option_boxes() if name == option)
 
 
 def estimate_lines(text: str, width_chars: float) -> int:
@@ -168,7 +167,7 @@ class _Sheet:
         for offset, option in enumerate(model.options[:2]):
             self.cell(
                 f"{get_column_letter(self.last_col - 1 + offset)}4",
-                option_text(option, ident.option),
+                option_text(option, ident),
                 size=18,
                 horizontal="center",
             )

@@ -137,7 +137,7 @@ class _Filler:
         option = self.marks.option
         if option is None:
             return
-        chosen = self.model.identity.option
+        chosen = self.model.identity
         own = cell_text(option)
         if all(fold(o) in own for o in self.model.options):
             boxes = "   ".join(option_text(o, chosen) for o in self.model.options)
