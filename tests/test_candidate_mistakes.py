@@ -425,3 +425,20 @@ def test_a_production_file_given_as_a_web_address_is_told_to_use_url(
     finding = only(check_json(make_dossier({F: text})))
     assert (finding["code"], finding["line"]) == ("R003", 9)
     assert "« url: » au lieu de « fichier: »" in finding["hint"]
+
+
+def test_a_missing_home_page_is_one_p002_not_also_every_link_back_to_it(
+    make_dossier: Callable[..., Path],
+) -> None:
+    back = "# Page\n\n[Accueil](index.md)\n"
+    dossier = make_dossier(
+        {
+            "portfolio/index.md": None,
+            "portfolio/README.md": "# Moi\n\n[Veille](veille.md)\n",
+            "portfolio/veille.md": back,
+            "portfolio/projets/glpi.md": back.replace("index.md", "../index.md"),
+        }
+    )
+    finding = only(check_json(dossier))
+    assert (finding["code"], finding["line"]) == ("P002", 10)
+    assert "README.md" in finding["hint"]

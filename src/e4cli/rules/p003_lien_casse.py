@@ -24,7 +24,7 @@ from e4cli.fs import DossierFS, PathOutside, file_kind
 from e4cli.load import outside_finding
 from e4cli.markdown_links import Link, local_target
 from e4cli.nearfile import NameFinder
-from e4cli.portfolio import Page
+from e4cli.portfolio import LocalPortfolio, Page
 from e4cli.rules.base import CheckContext, Rule
 
 RULE = Rule.from_doc(__doc__)
@@ -34,16 +34,37 @@ RULE = Rule.from_doc(__doc__)
 def check(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.portfolio is None:
         return
+    portfolio = ctx.portfolio
     finder = NameFinder(ctx.fs)
-    for page in ctx.portfolio.pages.values():
+    # P002 reports a missing home page once; each page's link back to it would repeat it
+    known_missing = portfolio.index_path if _index_reported(ctx, portfolio) else None
+    for page in portfolio.pages.values():
         for link in page.links:
             target = local_target(link.target)
             if target is not None:
-                yield from _check_link(ctx.fs, finder, page, link, target, ctx.portfolio.directory)
+                yield from _check_link(
+                    ctx.fs, finder, page, link, target, portfolio.directory, known_missing
+                )
+
+
+def _index_reported(ctx: CheckContext, portfolio: LocalPortfolio) -> bool:
+    """Whether P002 says the portfolio has no home page (see its `_local`)."""
+    return (
+        (portfolio.declared or ctx.dossier.portfolio_url is None)
+        and portfolio.status == "ok"
+        and bool(portfolio.own_pages())
+        and portfolio.index is None
+    )
 
 
 def _check_link(
-    fs: DossierFS, finder: NameFinder, page: Page, link: Link, target: str, site_root: str
+    fs: DossierFS,
+    finder: NameFinder,
+    page: Page,
+    link: Link,
+    target: str,
+    site_root: str,
+    known_missing: str | None,
 ) -> Iterator[Finding]:
     where = Location(page.path, link.line, link.column)
     folder = posixpath.dirname(page.path)
@@ -62,6 +83,8 @@ def _check_link(
         yield outside_finding(refusals[0], where)
         return
     shown = posixpath.normpath(candidates[0])
+    if shown == known_missing:
+        return
     what = f"L'image « {link.written} »" if link.image else f"Le lien « {link.written} »"
     near = finder.find(shown)
     if near:
