@@ -148,3 +148,20 @@ def test_what_the_header_lacks_is_said_as_the_synthesis_table_says_it() -> None:
     header_notes = [n for n in grid.notes if n.startswith("dossier.yaml : ")]
     assert header_notes and all(n in table.missing for n in header_notes if "forme" not in n)
     assert any("session absente" in n for n in header_notes)
+
+
+def test_a_half_known_period_reads_as_in_the_synthesis_table(
+    make_dossier: Callable[..., Path],
+) -> None:
+    from conftest import REAL_FORMATION
+    from e4cli.table.source import load_table
+
+    root = make_dossier(
+        {"realisations/01-glpi.yaml": REAL_FORMATION.replace("  debut: 2026-01-05\n", "")}
+    )
+    table = load_table(root).model
+    assert table is not None
+    (row,) = table.sections[0].rows
+    glpi = next(e for e in grid_of(root).competences[0].evidence if e.id == "01-glpi")
+    assert row.periode == "??/??/?? au 13/02/26"
+    assert glpi.periode == f"du {row.periode}"

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from e4cli.checker import CheckResult
-from e4cli.dates import format_fr
 from e4cli.findings import Finding, Severity
 from e4cli.model import Dossier, Realisation
 from e4cli.penalties import Penalty, official_penalties
@@ -29,6 +28,7 @@ from e4cli.table.model import (
     Identity,
     identity_notes,
     identity_of,
+    period_text,
 )
 
 GRID_TITLE = "Grille d'aide à l'évaluation"
@@ -286,8 +286,6 @@ def _where(dossier: Dossier, real: Realisation) -> str:
 
 
 def _periode(real: Realisation) -> str:
-    if real.debut is None and real.fin is None:
-        return ""
-    start = format_fr(real.debut) if real.debut else "?"
-    end = format_fr(real.fin) if real.fin else "?"
-    return f"du {start} au {end}"
+    """"du JJ/MM/AA au JJ/MM/AA", the period the synthesis table shows; "" when unknown."""
+    text = period_text(real.debut, real.fin)
+    return f"du {text}" if text else ""

@@ -34,6 +34,15 @@ TICK = "x"
 UNCHECKED, CHECKED = "☐", "☒"  # the boxes of the official forms (option, forme, levels)
 
 
+def period_text(debut: dt.date | None, fin: dt.date | None) -> str:
+    """A period as the official model asks: JJ/MM/AA au JJ/MM/AA (empty when unknown)."""
+    if debut is None and fin is None:
+        return ""
+    start = format_fr(debut) if debut else "??/??/??"
+    end = format_fr(fin) if fin else "??/??/??"
+    return f"{start} au {end}"
+
+
 @dataclass(frozen=True)
 class Column:
     """One competency column: its header names the competency and lists its items."""
@@ -65,12 +74,7 @@ class Row:
 
     @property
     def periode(self) -> str:
-        """The period as the official model asks: JJ/MM/AA au JJ/MM/AA (empty when unknown)."""
-        if self.debut is None and self.fin is None:
-            return ""
-        start = format_fr(self.debut) if self.debut else "??/??/??"
-        end = format_fr(self.fin) if self.fin else "??/??/??"
-        return f"{start} au {end}"
+        return period_text(self.debut, self.fin)
 
     @property
     def lines(self) -> tuple[str, ...]:
