@@ -15,10 +15,12 @@ from typing import Annotated, NoReturn
 import typer
 
 from e4cli import __version__
+from e4cli.clifr import FrenchCommand, FrenchGroup
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
 app = typer.Typer(
+    cls=FrenchGroup,
     name="e4",
     help="Vérifie le dossier de l'épreuve E4/E5 du BTS SIO (portfolio, tableau de synthèse, "
     "attestations) et produit le tableau de synthèse officiel.",
@@ -81,7 +83,7 @@ def write_output(text: str, output: Path | None) -> None:
         fail(f"impossible d'écrire « {output} » : {exc.strerror or exc}")
 
 
-@app.command()
+@app.command(cls=FrenchCommand)
 def check(
     dossiers: Annotated[
         list[Path], typer.Argument(help="Le ou les dossiers à vérifier.", show_default=False)
@@ -164,7 +166,7 @@ def check(
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=FrenchCommand)
 def explain(
     code: Annotated[
         str | None,
@@ -182,7 +184,7 @@ def explain(
         raise typer.Exit(EXIT_FAILURE)
 
 
-@app.command()
+@app.command(cls=FrenchCommand)
 def schema(
     name: Annotated[
         str | None,
@@ -247,7 +249,7 @@ def schema(
     typer.echo(f"e4 : « {update.path} » {state} (yaml.schemas).", err=True)
 
 
-@app.command()
+@app.command(cls=FrenchCommand)
 def init(
     dossier: Annotated[
         Path, typer.Argument(help="Le dossier à créer (ou à compléter).", show_default=False)
@@ -285,7 +287,7 @@ def init(
     print_report(result, str(dossier), sys.stdout)
 
 
-@app.command("import")
+@app.command("import", cls=FrenchCommand)
 def import_table(
     tableau: Annotated[
         Path,
@@ -325,7 +327,7 @@ class TableFormat(StrEnum):
     pdf = "pdf"
 
 
-@app.command()
+@app.command(cls=FrenchCommand)
 def table(
     dossier: Annotated[Path, typer.Argument(help="Le dossier du candidat.", show_default=False)],
     fmt: Annotated[
@@ -413,7 +415,7 @@ class FicheFormat(StrEnum):
     pdf = "pdf"
 
 
-@app.command()
+@app.command(cls=FrenchCommand)
 def grille(
     dossiers: Annotated[
         list[Path],
@@ -467,7 +469,7 @@ def grille(
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=FrenchCommand)
 def note(
     dossiers: Annotated[
         list[Path],
@@ -537,7 +539,7 @@ class ReportFormat(StrEnum):
     csv = "csv"
 
 
-@app.command()
+@app.command(cls=FrenchCommand)
 def report(
     classe: Annotated[
         Path,
@@ -597,7 +599,7 @@ def main() -> None:
     from e4cli.errors import ReferentialError
 
     try:
-        app()
+        app(prog_name="e4")
     except ReferentialError as exc:
         typer.echo(f"e4 : installation défectueuse : {exc}", err=True)
         sys.exit(EXIT_FAILURE)
