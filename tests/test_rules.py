@@ -231,3 +231,22 @@ def test_realisation_files_load_in_file_name_order(make_dossier: Callable[..., P
     report = check_json(make_dossier())
     assert report["coverage"]["B1.1"]["realisations"] == ["01-glpi"]
     assert report["coverage"]["B1.4"]["realisations"] == ["02-zabbix"]
+
+
+def test_r008_for_a_realisation_that_would_not_be_read(make_dossier: Callable[..., Path]) -> None:
+    path = make_dossier(
+        {
+            "realisations/03-radius.yaml.txt": REAL_STAGE,
+            "realisations/stage/04-wifi.yml": REAL_STAGE,
+            "realisations/notes.md": "# mes notes\n",
+            "realisations/capture.png": b"\x89PNG\r\n\x1a\n",
+        }
+    )
+    report = check_json(path)
+    r008 = sorted((f["path"], f["severity"]) for f in report["findings"] if f["code"] == "R008")
+    assert r008 == [
+        ("realisations/03-radius.yaml.txt", "warning"),
+        ("realisations/stage/", "warning"),
+    ]
+    hint = next(f["hint"] for f in report["findings"] if f["path"].endswith(".txt"))
+    assert "03-radius.yaml" in hint

@@ -444,6 +444,44 @@ class _Builder:
             anchor=anchor,
         )
 
+    def _ignored(self, dossier: Dossier, others: list[Path]) -> None:
+        """R008 for what looks like a réalisation but will not be read.
+
+        `01-glpi.yaml.txt` (Windows hides known extensions) and YAML files in a
+        sub-folder are the usual cases; other files (notes, images) are left alone.
+        """
+        for path in sorted(others):
+            rel = self.fs.relative(path)
+            if file_kind(path) == "dir":
+                nested = sorted(
+                    p.name for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES
+                )[:3]
+                if nested:
+                    self.report(
+                        Finding(
+                            "R008",
+                            Severity.WARNING,
+                            f"Le sous-dossier « {rel}/ » contient des fichiers YAML "
+                            f"({', '.join(nested)}…) qui ne sont pas lus : seuls les fichiers "
+                            f"placés directement dans « {dossier.realisations_dir}/ » sont des "
+                            "réalisations.",
+                            Location(rel + "/"),
+                            f"Déplacez-les dans « {dossier.realisations_dir}/ ».",
+                        )
+                    )
+            elif ".yaml" in path.name.lower() or ".yml" in path.name.lower():
+                stem = path.name[: path.name.lower().rfind(".y")]
+                self.report(
+                    Finding(
+                        "R008",
+                        Severity.WARNING,
+                        f"« {rel} » n'est pas lu : son nom ne finit pas par .yaml ou .yml.",
+                        Location(rel),
+                        f"Renommez-le « {stem}.yaml » (Windows cache parfois la vraie "
+                        "extension : affichez les extensions dans l'Explorateur).",
+                    )
+                )
+
     def _realisations(self, dossier: Dossier) -> None:
         where = dossier.manifest.at("realisations") if dossier.manifest else Location(None)
         try:
@@ -454,11 +492,9 @@ class _Builder:
         if file_kind(folder) != "dir":
             return
         try:
-            files = sorted(
-                p
-                for p in folder.iterdir()
-                if p.suffix.lower() in YAML_SUFFIXES and not p.name.startswith((".", "~$"))
-            )
+            entries = [p for p in folder.iterdir() if not p.name.startswith((".", "~$"))]
+            files = sorted(p for p in entries if p.suffix.lower() in YAML_SUFFIXES)
+            self._ignored(dossier, [p for p in entries if p.suffix.lower() not in YAML_SUFFIXES])
         except OSError as exc:
             self.report(
                 Finding(
