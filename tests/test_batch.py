@@ -282,3 +282,18 @@ def test_a_progress_bar_on_a_terminal_none_in_ci(tmp_path: Path) -> None:
         assert "Synthèse de la classe" in shown + (
             report.read_text("utf-8") if "-o" in args else ""
         )
+
+
+def test_a_class_run_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    root = tmp_path / "classe"
+    for n in range(batch.FAST_PATH_FROM):
+        write_tree(root / f"eleve-{n:02d}", valid_files())
+    before = gc.get_threshold()
+    found, _ = targets([root], recursive=True)
+    outcomes = list(batch.run(found, jobs=1))
+    assert [o.display for o in outcomes] == sorted(o.display for o in outcomes)
+    assert len(outcomes) == batch.FAST_PATH_FROM
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

@@ -19,6 +19,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,7 @@ def check_chunk(targets: Sequence[Target], online: bool = False) -> list[Dossier
     from e4cli.validation import enable_fast_path
 
     enable_fast_path()  # already done before a fork; needed in a spawned worker
+    _tune_gc()
     return [check_target(target, online) for target in targets]
 
 
@@ -99,11 +101,19 @@ def run(
     if the caller formats more slowly than the workers check, they wait instead of
     piling up results, so memory stays bounded whatever the number of dossiers.
     """
-    workers, chunk = plan(len(targets), jobs)
-    if len(targets) >= FAST_PATH_FROM:
-        from e4cli.validation import enable_fast_path
+    if len(targets) < FAST_PATH_FROM:
+        yield from _run(targets, online, jobs)
+        return
+    from e4cli.validation import enable_fast_path
 
-        enable_fast_path()
+    enable_fast_path()
+    _warm_up()
+    with _tuned_gc():
+        yield from _run(targets, online, jobs)
+
+
+def _run(targets: Sequence[Target], online: bool, jobs: int | None) -> Iterator[DossierOutcome]:
+    workers, chunk = plan(len(targets), jobs)
     if workers == 0:
         for target in targets:
             yield check_target(target, online)
@@ -132,6 +142,40 @@ def run(
         # A worker died (killed, out of memory): finish the rest here, in order.
         for target in targets[done:]:
             yield check_target(target, online)
+
+
+_GC_THRESHOLD = 100_000
+
+
+def _tune_gc() -> None:
+    """Less cyclic garbage collection over a long run of dossiers.
+
+    A dossier's objects are freed by reference counting as soon as it is checked;
+    the collector would still scan every object e4 has loaded, hundreds of times.
+    Freezing what exists now (the modules, the referential, the validators) also
+    keeps forked workers from copying those pages when the collector touches them.
+    Measured: about 10 % less time a dossier over a class (benchmarks/).
+    """
+    import gc
+
+    if gc.get_threshold()[0] >= _GC_THRESHOLD:
+        return  # already tuned (a forked worker inherits it)
+    gc.freeze()
+    gc.set_threshold(_GC_THRESHOLD, 50, 1000)
+
+
+@contextmanager
+def _tuned_gc() -> Iterator[None]:
+    """`_tune_gc` for the length of a run, then the collector as it was."""
+    import gc
+
+    before = gc.get_threshold()
+    _tune_gc()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
 
 
 def _warm_up() -> None:
