@@ -13,28 +13,18 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from e4cli.discovery import Target, targets
 from e4cli.outcome import ClassSummary
 from e4cli.report.base import Reporter
+from e4cli.report.formats import CheckFormat
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    gitlab = "gitlab"
-    junit = "junit"
-    sarif = "sarif"
-    markdown = "markdown"
 
 
 def default_format(env: dict[str, str] | None = None) -> CheckFormat:

@@ -16,6 +16,7 @@ import typer
 
 from e4cli import __version__
 from e4cli.clifr import FrenchCommand, FrenchGroup
+from e4cli.report.formats import CheckFormat
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -30,16 +31,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    gitlab = "gitlab"
-    junit = "junit"
-    sarif = "sarif"
-    markdown = "markdown"
 
 
 def _version(value: bool) -> None:
@@ -145,7 +136,7 @@ def check(
     """
     from e4cli import checkrun
 
-    chosen = checkrun.CheckFormat(fmt.value) if fmt else checkrun.default_format()
+    chosen = fmt or checkrun.default_format()
     options = checkrun.CheckOptions(
         chosen,
         strict=strict,
