@@ -185,3 +185,11 @@ def test_piped_text_has_no_trailing_spaces(make_dossier: Callable[..., Path]) ->
     lines = proc.stdout.splitlines()
     assert any("R005" in line for line in lines)
     assert [line for line in lines if line != line.rstrip()] == []
+
+
+def test_a_finding_about_the_whole_dossier_names_the_dossier(tmp_path: Path) -> None:
+    folder = tmp_path / "sans-manifeste"
+    folder.mkdir()
+    out = " ".join(run_cli("check", str(folder)).stdout.split())
+    assert f"{folder} D002 erreur" in out
+    assert ". D002" not in out

@@ -116,7 +116,9 @@ def render_one(
         for path, group in groupby(shown, key=lambda f: f.location.path):
             console.print(Text(path or result.display, style="bold underline"))
             for finding in group:
-                console.print(Padding(_finding(finding), (0, 0, 0, 2), expand=False))
+                console.print(
+                    Padding(_finding(finding, result.display), (0, 0, 0, 2), expand=False)
+                )
             console.print()
     if matrix and result.coverage is not None and result.realisations:
         console.print(_matrix(result))
@@ -147,11 +149,13 @@ def _header(result: DossierOutcome) -> Text:
     return text
 
 
-def _finding(finding: Finding) -> Group:
+def _finding(finding: Finding, dossier: str) -> Group:
     """`path:line:col  CODE severity` on a line (terminals make it a link to the place),
-    then the message and the hint below it, over the whole width."""
+    then the message and the hint below it, over the whole width. A finding about the
+    whole dossier (D001, D002) names the dossier."""
     style = _STYLE[finding.severity]
-    head = Text(str(finding.location), style="bold")
+    place = str(finding.location) if finding.location.path is not None else dossier
+    head = Text(place, style="bold")
     head.append("  ").append(finding.code, style=style)
     head.append(f" {_LABEL[finding.severity]}", style=style)
     body: list[Text] = [head, Text(finding.message)]
