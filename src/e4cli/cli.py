@@ -395,6 +395,15 @@ def table(
     typer.echo(f"e4 : tableau de synthèse ({chosen.name}) écrit dans « {output} ».", err=True)
 
 
+# Parameters shared word for word by `e4 grille` and `e4 note`.
+CandidateDossiers = Annotated[
+    list[Path], typer.Argument(help="Le ou les dossiers des candidats.", show_default=False)
+]
+JuryOnline = Annotated[
+    bool, typer.Option("--online", help="Vérifie aussi le portfolio en ligne (pénalité P004).")
+]
+
+
 class GrilleFormat(StrEnum):
     html = "html"
     pdf = "pdf"
@@ -408,10 +417,7 @@ class FicheFormat(StrEnum):
 
 @app.command(cls=FrenchCommand)
 def grille(
-    dossiers: Annotated[
-        list[Path],
-        typer.Argument(help="Le ou les dossiers des candidats.", show_default=False),
-    ],
+    dossiers: CandidateDossiers,
     fmt: Annotated[
         GrilleFormat | None,
         typer.Option(
@@ -434,10 +440,7 @@ def grille(
             file_okay=False,
         ),
     ] = None,
-    online: Annotated[
-        bool,
-        typer.Option("--online", help="Vérifie aussi le portfolio en ligne (pénalité P004)."),
-    ] = False,
+    online: JuryOnline = False,
 ) -> None:
     """Grille d'aide à l'évaluation (annexe 6-3 / VI-3) pré-remplie à partir du dossier.
 
@@ -462,10 +465,7 @@ def grille(
 
 @app.command(cls=FrenchCommand)
 def note(
-    dossiers: Annotated[
-        list[Path],
-        typer.Argument(help="Le ou les dossiers des candidats.", show_default=False),
-    ],
+    dossiers: CandidateDossiers,
     evaluation: Annotated[
         Path,
         typer.Option(
@@ -498,10 +498,7 @@ def note(
             file_okay=False,
         ),
     ] = None,
-    online: Annotated[
-        bool,
-        typer.Option("--online", help="Vérifie aussi le portfolio en ligne (pénalité P004)."),
-    ] = False,
+    online: JuryOnline = False,
 ) -> None:
     """Fiche d'appréciation (annexe 6-4 / VI-4) et NOTE FINALE à partir de l'évaluation.
 
