@@ -206,8 +206,8 @@ def many_dossiers(work: Path, runs: int, with_10000: bool) -> tuple[list[str], l
 _PHASES = """
 import cProfile, json, pstats, sys, time
 from pathlib import Path
-from e4cli.checker import check_dossier
-from e4cli.validation import enable_fast_path
+from e4cli.check.pipeline import check_dossier
+from e4cli.check.schema import enable_fast_path
 enable_fast_path()
 dossiers = sorted(Path(sys.argv[1]).iterdir())[:100]
 check_dossier(dossiers[0])
@@ -237,13 +237,13 @@ import io, json, sys, time
 t0 = time.perf_counter()
 import typer, yaml, jsonschema
 t1 = time.perf_counter()
-from e4cli.checker import check_dossier
+from e4cli.check.pipeline import check_dossier
 from e4cli.report import text
 t2 = time.perf_counter()
-from e4cli.referential import load_referential
+from e4cli.dossier.referential import load_referential
 load_referential()
 t3 = time.perf_counter()
-from e4cli.validation import DOCUMENT_SCHEMAS, validator_for
+from e4cli.check.schema import DOCUMENT_SCHEMAS, validator_for
 for name in DOCUMENT_SCHEMAS:
     validator_for(name)
 t4 = time.perf_counter()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MANIFEST, tiny_pdf
-from e4cli.filetypes import sniff
+from e4cli.dossier.filetypes import sniff
 from helpers_files import JPEG, PNG, build, codes, line_of, located, manifest_with, only
 
 STAGE1_LINE = line_of(MANIFEST, "  - organisation: Mairie de Lannion")

@@ -13,9 +13,10 @@ import pytest
 
 from class_support import make_class
 from conftest import run_cli, run_e4, valid_files, write_tree
-from e4cli import batch, progress
-from e4cli.discovery import Target, class_targets, find_dossiers, targets
-from e4cli.outcome import ClassSummary
+from e4cli.check import batch
+from e4cli.check.outcome import ClassSummary
+from e4cli.cli import progress
+from e4cli.dossier.discovery import Target, class_targets, find_dossiers, targets
 
 
 def _glob(root: Path) -> list[str]:
@@ -100,16 +101,16 @@ def test_the_batch_streams_outcomes_as_they_come(tmp_path: Path) -> None:
 
 
 def _crash_on_eleve02(monkeypatch: pytest.MonkeyPatch) -> None:
-    import e4cli.checker
+    import e4cli.check.pipeline
 
-    real = e4cli.checker.check_dossier
+    real = e4cli.check.pipeline.check_dossier
 
     def flaky(path: Path, display: str | None = None, *, online: bool = False) -> object:
         if path.name == "eleve02":
             raise RuntimeError("panne simulée")
         return real(path, display, online=online)
 
-    monkeypatch.setattr(e4cli.checker, "check_dossier", flaky)
+    monkeypatch.setattr(e4cli.check.pipeline, "check_dossier", flaky)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -132,17 +133,17 @@ def test_a_dead_worker_leaves_the_rest_to_this_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_class(tmp_path, 6)
-    import e4cli.checker
+    import e4cli.check.pipeline
 
     parent = os.getpid()
-    real = e4cli.checker.check_dossier
+    real = e4cli.check.pipeline.check_dossier
 
     def dying(path: Path, display: str | None = None, *, online: bool = False) -> object:
         if path.name == "eleve04" and os.getpid() != parent:
             os._exit(3)  # a worker killed (out of memory, signal)
         return real(path, display, online=online)
 
-    monkeypatch.setattr(e4cli.checker, "check_dossier", dying)
+    monkeypatch.setattr(e4cli.check.pipeline, "check_dossier", dying)
     items = [Target(p, p.name) for p in sorted(tmp_path.iterdir())]
     outcomes = list(batch.run(items, jobs=2))
     assert [o.display for o in outcomes] == [p.name for p in sorted(tmp_path.iterdir())]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from class_support import make_class
 from conftest import MANIFEST, run_cli, run_e4
-from e4cli.classreport.csv_report import safe
+from e4cli.report.classreport.csv_report import safe
 from e4cli.table.csv_render import FORMULA_STARTS
 
 

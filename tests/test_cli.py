@@ -13,8 +13,8 @@ from jsonschema import Draft202012Validator
 
 from conftest import EXAMPLES, REAL_STAGE, run_cli, run_e4
 from e4cli import __version__
-from e4cli.resources import load_schema
-from e4cli.rules import RULES
+from e4cli.rules.registry import RULES
+from e4cli.util.resources import load_schema
 
 REPORT_VALIDATOR = Draft202012Validator(load_schema("report.schema.json"))
 

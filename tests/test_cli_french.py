@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import run_cli, run_e4
-from e4cli.clifr import translate_error
+from e4cli.cli.french import translate_error
 
 ENGLISH = (
     "Usage:",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 import yaml
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import MANIFEST, REAL_FORMATION, REAL_STAGE
-from e4cli.validation import DOCUMENT_SCHEMAS, enable_fast_path, is_valid_fast, validator_for
+from e4cli.check.schema import DOCUMENT_SCHEMAS, enable_fast_path, is_valid_fast, validator_for
 
 VALUES = st.one_of(
     st.none(),
@@ -111,3 +112,13 @@ def test_every_single_tricky_replacement_gets_the_same_verdict() -> None:
                 parent[where[-1]] = value
                 full = not any(True for _ in validator_for(name).iter_errors(data))
                 assert is_valid_fast(data, name) is full, (name, where, value)
+
+
+def test_a_final_newline_does_not_pass_a_pattern_ending_in_dollar() -> None:
+    """JSON Schema's `$` is JavaScript's: the end of the text, not before a final newline."""
+    enable_fast_path()
+    name = "dossier.schema.json"
+    data = json.loads(json.dumps(BASES[name]))
+    data["stages"][0]["id"] = "stage1\n"
+    assert is_valid_fast(data, name) is False
+    assert list(validator_for(name).iter_errors(data))

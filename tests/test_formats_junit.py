@@ -8,7 +8,7 @@ from pathlib import Path
 
 from class_support import make_class
 from conftest import REAL_STAGE, run_cli
-from e4cli.rules import RULES
+from e4cli.rules.registry import RULES
 
 
 def junit(*args: str) -> tuple[int, ET.Element]:

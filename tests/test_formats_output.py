@@ -9,7 +9,7 @@ import pytest
 
 from class_support import make_class
 from conftest import run_cli
-from e4cli.checker import check_dossier
+from e4cli.check.pipeline import check_dossier
 from e4cli.report import json_report
 
 FORMATS = ["text", "json", "github", "gitlab", "junit", "sarif", "markdown"]

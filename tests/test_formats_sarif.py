@@ -11,7 +11,7 @@ from jsonschema import Draft4Validator
 
 from class_support import make_class
 from conftest import EXAMPLES, ROOT, run_cli
-from e4cli.rules import RULES
+from e4cli.rules.registry import RULES
 
 SCHEMA = json.loads(
     (ROOT / "tests" / "fixtures" / "sarif" / "sarif-schema-2.1.0.json").read_text("utf-8")

@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from conftest import EXAMPLES, MANIFEST
-from e4cli.checker import check_dossier
+from e4cli.check.pipeline import check_dossier
+from e4cli.dossier.referential import ReferentialError, build_referential, load_referential
 from e4cli.jury.grid import CHECKED, UNCHECKED, GridModel, build_grid
-from e4cli.referential import ReferentialError, build_referential, load_referential
-from e4cli.resources import referentials_dir
+from e4cli.util.resources import referentials_dir
 from jury_support import no_portfolio_dossier
 
 

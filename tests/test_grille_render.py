@@ -10,7 +10,7 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from conftest import EXAMPLES, run_cli
-from e4cli.checker import check_dossier
+from e4cli.check.pipeline import check_dossier
 from e4cli.table import pdf
 from jury_support import evidence_by_competence, is_a4_portrait, no_portfolio_dossier, pdf_text
 from table_support import (

@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from conftest import MANIFEST, REAL_FORMATION, run_e4
-from e4cli import yamlsource
+from e4cli.dossier import yamlsource
 from helpers_files import build, line_of, snapshot
 
 HOSTILE = Path(__file__).parent / "hostile"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli, run_e4
-from e4cli.checker import check_dossier
+from e4cli.check.pipeline import check_dossier
+from e4cli.dossier.load import load_dossier
+from e4cli.dossier.referential import load_referential
+from e4cli.dossier.yamlsource import parse_yaml
 from e4cli.importer.reader import read_table
-from e4cli.load import load_dossier
-from e4cli.referential import load_referential
-from e4cli.yamlsource import parse_yaml
 from import_support import FIXTURE, Model, build, row
 from test_import_reader import EXPECTED
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from e4cli.dossier.referential import load_referential
 from e4cli.importer.reader import OfficialTable, read_table
-from e4cli.referential import load_referential
 from import_support import FIXTURE
 
 D = dt.date

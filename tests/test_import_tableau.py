@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import run_cli
-from e4cli.checker import check_dossier
-from e4cli.findings import Finding
+from e4cli.check.pipeline import check_dossier
+from e4cli.rules.findings import Finding
 from import_support import FIXTURE
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from e4cli.dossier.referential import load_referential
 from e4cli.importer.periods import read_period
 from e4cli.importer.reader import OfficialTable, TableReadError, read_table
 from e4cli.importer.ticks import read_option, read_tick
-from e4cli.referential import load_referential
 from import_support import Model, build, row
 
 D = dt.date

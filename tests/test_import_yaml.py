@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from e4cli.yamlsource import parse_yaml
-from e4cli.yamlwrite import comment_lines, scalar
+from e4cli.dossier.yamlsource import parse_yaml
+from e4cli.util.yamlwrite import comment_lines, scalar
 
 TITLES = [
     "Projet : API REST",

@@ -10,12 +10,12 @@ import pytest
 import yaml
 
 from conftest import run_cli, run_e4, tiny_pdf
-from e4cli import scaffold
-from e4cli.checker import check_dossier
-from e4cli.referential import build_referential
-from e4cli.resources import referentials_dir
-from e4cli.scaffold import default_session
-from e4cli.yamlsource import parse_yaml
+from e4cli.check.pipeline import check_dossier
+from e4cli.dossier import scaffold
+from e4cli.dossier.referential import build_referential
+from e4cli.dossier.scaffold import default_session
+from e4cli.dossier.yamlsource import parse_yaml
+from e4cli.util.resources import referentials_dir
 
 SCHEMA_CODES = {"S001", "S002", "S003", "D003", "D004", "D006", "D007"}
 

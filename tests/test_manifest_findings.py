@@ -38,7 +38,7 @@ def test_unknown_key_duplicate_wrong_type_and_french_date(
 def test_the_first_of_two_duplicate_values_is_the_one_kept(
     make_dossier: Callable[..., Path],
 ) -> None:
-    from e4cli.load import load_dossier
+    from e4cli.dossier.load import load_dossier
 
     loaded = load_dossier(make_dossier({"dossier.yaml": FAULTY}))
     assert loaded.dossier is not None

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, run_cli
-from e4cli.checker import check_dossier
+from e4cli.check.pipeline import check_dossier
 from e4cli.jury.evaluation import TEAM, EvaluationResult, evaluate
-from e4cli.rules import EVALUATION_RULES, RULES
+from e4cli.rules.registry import EVALUATION_RULES, RULES
 from jury_support import write_evaluation
 
 COMPLETE = """\
@@ -234,7 +234,7 @@ def test_the_evaluation_schema_is_published_and_documented_in_french() -> None:
 
     from jsonschema import Draft202012Validator
 
-    from e4cli.resources import load_schema
+    from e4cli.util.resources import load_schema
 
     schema = load_schema("evaluation.schema.json")
     Draft202012Validator.check_schema(schema)

@@ -34,7 +34,7 @@ def test_the_wheel_ships_data_inside_the_package(wheel: Path) -> None:
     for template in ROOT.joinpath("templates").rglob("*"):
         if template.is_file():
             assert f"e4cli/templates/{template.relative_to(ROOT / 'templates')}" in names
-    assert "e4cli/data/referentiels/bts-sio-2019.yaml" in names
+    assert "e4cli/dossier/referentiels/bts-sio-2019.yaml" in names
 
 
 def test_an_installed_e4_run_from_elsewhere_finds_its_data(wheel: Path, tmp_path: Path) -> None:
@@ -59,7 +59,7 @@ def test_an_installed_e4_run_from_elsewhere_finds_its_data(wheel: Path, tmp_path
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
     probe = subprocess.run(
-        [sys.executable, "-c", "import e4cli.resources as r; print(r.schemas_dir())"],
+        [sys.executable, "-c", "import e4cli.util.resources as r; print(r.schemas_dir())"],
         capture_output=True,
         text=True,
         cwd=elsewhere,

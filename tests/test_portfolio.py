@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 
 from conftest import MANIFEST, run_e4
-from e4cli import online
-from e4cli.checker import check_dossier
-from e4cli.markdown_links import extract_links, local_target
-from e4cli.weburl import LOOPBACK_ENV, check_url
+from e4cli.check import online
+from e4cli.check.pipeline import check_dossier
+from e4cli.dossier.markdown_links import extract_links, local_target
+from e4cli.util.weburl import LOOPBACK_ENV, check_url
 from helpers_files import build, codes, findings, line_of, located, manifest_with, only
 
 URL_LINE = line_of(MANIFEST, "url:")

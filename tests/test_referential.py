@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from e4cli.referential import ReferentialError, build_referential, load_referential
-from e4cli.resources import referentials_dir
+from e4cli.dossier.referential import ReferentialError, build_referential, load_referential
+from e4cli.util.resources import referentials_dir
 
 
 def raw() -> Any:

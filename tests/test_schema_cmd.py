@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from e4cli.jsonc import JsoncError, parse_jsonc, set_top_level_member
+from e4cli.util.jsonc import JsoncError, parse_jsonc, set_top_level_member
 
 SETTINGS = Path(".vscode") / "settings.json"
 DOSSIER_KEY = "./.e4/schemas/dossier.schema.json"

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from e4cli.resources import load_schema, schemas_dir
+from e4cli.util.resources import load_schema, schemas_dir
 
 NAMES = sorted(p.name for p in schemas_dir().glob("*.schema.json"))
 

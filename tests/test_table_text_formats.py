@@ -11,10 +11,10 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from markdown_it import MarkdownIt
 
-from e4cli.resources import load_schema
 from e4cli.table import csv_render, json_, md
 from e4cli.table.model import TableModel
 from e4cli.table.source import load_table
+from e4cli.util.resources import load_schema
 from table_support import (
     HOSTILE_FORMULAS,
     build_dossier,

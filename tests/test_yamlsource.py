@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from e4cli.yamlsource import TooComplex, parse_yaml
+from e4cli.dossier.yamlsource import TooComplex, parse_yaml
 
 
 def test_values_know_their_line_and_column() -> None:

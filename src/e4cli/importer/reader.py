@@ -1,7 +1,7 @@
 """Read a filled official synthesis table (.xlsx): identity, and each row of each section.
 
 The model's labels are found by the same landmarks as the template filler
-(`e4cli.officialxlsx`), never by fixed coordinates, so the models of sessions
+(`e4cli.util.officialxlsx`), never by fixed coordinates, so the models of sessions
 2022 to 2026 and the variants schools hand out all read. Nothing is judged
 here and nothing is dropped: a value that cannot be interpreted comes back
 raw, with a note, for the writer to keep as a comment.
@@ -21,12 +21,12 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from e4cli.dossier.referential import Referential
 from e4cli.importer.identity import URL, Name, after_label, read_numero, read_year, split_name
 from e4cli.importer.periods import Period, read_period
 from e4cli.importer.ticks import Tick, read_option, read_tick
-from e4cli.officialxlsx import SCAN_COLS, Landmarks, ModelLabels, find_sheet, section_rows
-from e4cli.referential import Referential
 from e4cli.table.model import OPTIONS, SECTION_KEYS
+from e4cli.util.officialxlsx import SCAN_COLS, Landmarks, ModelLabels, find_sheet, section_rows
 
 MAX_FILE_BYTES = 20 << 20  # a filled table is some 20 Kio; a photo pasted in, a few Mio
 MAX_UNPACKED_BYTES = 200 << 20  # what openpyxl would inflate: refuse a zip bomb unread

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from e4cli.atomic import write_atomic
-from e4cli.editor import DOCUMENT_SCHEMAS, DOSSIER_SCHEMA_DIR, export_schemas
+from e4cli.dossier.editor import DOCUMENT_SCHEMAS, DOSSIER_SCHEMA_DIR, export_schemas
+from e4cli.dossier.referential import load_referential
 from e4cli.importer.reader import OfficialTable, TableReadError, read_table
 from e4cli.importer.writer import ImportPlan, plan_import
-from e4cli.referential import load_referential
+from e4cli.util.atomic import write_atomic
 
 IGNORED_IN_EMPTY = frozenset({".git"})
 SECTION_WORDS = {

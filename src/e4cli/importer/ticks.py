@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from e4cli.textnorm import fold
+from e4cli.util.textnorm import fold
 
 CHECK_MARKS = "xX✓✔☒☑✗✘⊠■◼●"
 EMPTY_BOXES = "☐▢□◻○"

@@ -14,12 +14,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from e4cli.editor import DOSSIER_SCHEMA_DIR, schema_ref
+from e4cli.dossier.editor import DOSSIER_SCHEMA_DIR, schema_ref
+from e4cli.dossier.referential import Referential
 from e4cli.importer.identity import URL
 from e4cli.importer.reader import OfficialTable, TableRow
-from e4cli.referential import Referential
-from e4cli.textnorm import fold
-from e4cli.yamlwrite import comment, comment_lines, double_quoted, modeline, scalar
+from e4cli.util.textnorm import fold
+from e4cli.util.yamlwrite import comment, comment_lines, double_quoted, modeline, scalar
 
 TODO = "À COMPLÉTER"  # what S004 looks for: e4 check lists every value still to write
 REALISATIONS_DIR = "realisations"

@@ -17,13 +17,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from e4cli.coverage import Coverage
-from e4cli.dates import parse_date
-from e4cli.findings import Finding, Location, Severity
-from e4cli.fs import DossierFS
+from e4cli.check.schema import validate
+from e4cli.dossier.dates import parse_date
+from e4cli.dossier.fs import DossierFS
+from e4cli.dossier.load import read_yaml
+from e4cli.dossier.model import Dossier
+from e4cli.dossier.yamlsource import YamlDocument
 from e4cli.jury.final_mark import format_mark, in_range, parse_mark
-from e4cli.load import read_yaml
-from e4cli.model import Dossier
 from e4cli.rules import (
     e001_evaluation_illisible as e001,
 )
@@ -48,9 +48,9 @@ from e4cli.rules import (
 from e4cli.rules import (
     e008_autre_candidat as e008,
 )
-from e4cli.textnorm import fold, nearest
-from e4cli.validation import validate
-from e4cli.yamlsource import YamlDocument
+from e4cli.rules.findings import Finding, Location, Severity
+from e4cli.scoring.coverage import Coverage
+from e4cli.util.textnorm import fold, nearest
 
 SCHEMA = "evaluation.schema.json"
 TEAM = "equipe"  # the key of the grid's row on team work

@@ -16,11 +16,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from e4cli.checker import CheckResult
-from e4cli.findings import Finding, Severity
-from e4cli.model import Dossier, Realisation
-from e4cli.penalties import Penalty, official_penalties
-from e4cli.referential import Criteria, Referential, load_referential
+from e4cli.check.pipeline import CheckResult
+from e4cli.dossier.model import Dossier, Realisation
+from e4cli.dossier.referential import Criteria, Referential, load_referential
+from e4cli.rules.findings import Finding, Severity
+from e4cli.scoring.penalties import Penalty, official_penalties
 from e4cli.table.model import (
     CHECKED,
     SESSION_NOTE,

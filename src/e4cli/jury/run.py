@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from e4cli.findings import Finding, Severity
+from e4cli.rules.findings import Finding, Severity
 from e4cli.table.formats import Format, FormatError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -134,7 +134,7 @@ class _Run:
                 devnull = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(devnull, self.out.fileno())
             return
-        from e4cli.atomic import write_atomic
+        from e4cli.util.atomic import write_atomic
 
         try:
             write_atomic(destination, data)
@@ -149,7 +149,7 @@ class _Run:
 
 def run_grille(paths: Sequence[Path], options: Options, err: TextIO, out: BinaryIO) -> int:
     """The grid of each dossier; 1 if a path is not a dossier folder, 2 on usage or failure."""
-    from e4cli.checker import check_dossier
+    from e4cli.check.pipeline import check_dossier
     from e4cli.jury.formats import GRID_FORMATS, render_grid
     from e4cli.jury.grid import build_grid
     from e4cli.table.formats import RenderError
@@ -183,7 +183,7 @@ def run_note(
     paths: Sequence[Path], evaluation: Path, options: Options, err: TextIO, out: BinaryIO
 ) -> int:
     """The fiche of each dossier from its evaluation; no fiche for an evaluation with errors."""
-    from e4cli.checker import check_dossier
+    from e4cli.check.pipeline import check_dossier
     from e4cli.jury.evaluation import evaluate
     from e4cli.jury.final_mark import format_mark
     from e4cli.jury.formats import SHEET_FORMATS, render_sheet

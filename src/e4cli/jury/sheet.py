@@ -12,10 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from e4cli.dossier.referential import Referential
 from e4cli.jury.evaluation import TEAM, Evaluation, Member
 from e4cli.jury.final_mark import final_mark, format_mark
 from e4cli.jury.grid import CHECKED, UNCHECKED, GridModel, Header, PenaltyLine
-from e4cli.referential import Referential
 
 SHEET_TITLE = "Fiche d'appréciation"
 

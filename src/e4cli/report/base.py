@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from e4cli.outcome import ClassSummary, DossierOutcome
+from e4cli.check.outcome import ClassSummary, DossierOutcome
 
 
 class Reporter(Protocol):

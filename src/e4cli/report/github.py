@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from e4cli.findings import Finding, Severity
-from e4cli.outcome import ClassSummary, DossierOutcome
+from e4cli.check.outcome import ClassSummary, DossierOutcome
+from e4cli.rules.findings import Finding, Severity
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

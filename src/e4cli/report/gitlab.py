@@ -12,8 +12,8 @@ import hashlib
 import json
 from typing import Any, TextIO
 
-from e4cli.findings import Finding, Severity
-from e4cli.outcome import ClassSummary, DossierOutcome
+from e4cli.check.outcome import ClassSummary, DossierOutcome
+from e4cli.rules.findings import Finding, Severity
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

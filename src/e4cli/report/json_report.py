@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from e4cli import __version__
-from e4cli.findings import Severity
-from e4cli.outcome import ClassSummary, DossierOutcome, from_result
+from e4cli.check.outcome import ClassSummary, DossierOutcome, from_result
+from e4cli.rules.findings import Severity
 
 if TYPE_CHECKING:
-    from e4cli.checker import CheckResult
+    from e4cli.check.pipeline import CheckResult
 
 SCHEMA_VERSION = 1
 

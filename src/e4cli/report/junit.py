@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from e4cli.findings import Finding, Severity
-from e4cli.outcome import ClassSummary, DossierOutcome
-from e4cli.rules import ordered
+from e4cli.check.outcome import ClassSummary, DossierOutcome
+from e4cli.rules.findings import Finding, Severity
+from e4cli.rules.registry import ordered
 
 
 def _clean(text: str) -> str:

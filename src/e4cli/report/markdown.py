@@ -13,8 +13,8 @@ import shutil
 import tempfile
 from typing import TextIO
 
-from e4cli.findings import Severity
-from e4cli.outcome import ClassSummary, DossierOutcome
+from e4cli.check.outcome import ClassSummary, DossierOutcome
+from e4cli.rules.findings import Severity
 
 _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}
 _ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}

@@ -14,10 +14,10 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from e4cli import __version__
-from e4cli.findings import Finding, Severity
-from e4cli.outcome import ClassSummary, DossierOutcome
-from e4cli.rules import ordered
+from e4cli.check.outcome import ClassSummary, DossierOutcome
 from e4cli.rules.base import Rule
+from e4cli.rules.findings import Finding, Severity
+from e4cli.rules.registry import ordered
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -12,11 +12,11 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from e4cli.findings import Finding, Severity
-from e4cli.outcome import ClassSummary, DossierOutcome, from_result
+from e4cli.check.outcome import ClassSummary, DossierOutcome, from_result
+from e4cli.rules.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from e4cli.checker import CheckResult
+    from e4cli.check.pipeline import CheckResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}

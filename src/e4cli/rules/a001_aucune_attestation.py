@@ -24,9 +24,9 @@ Fautif :
 
 from collections.abc import Iterator
 
-from e4cli.findings import Finding, Location
-from e4cli.proofs import proof_label, undeclared_files
+from e4cli.dossier.proofs import proof_label, undeclared_files
 from e4cli.rules.base import CheckContext, Rule
+from e4cli.rules.findings import Finding, Location
 
 RULE = Rule.from_doc(__doc__)
 

@@ -27,13 +27,13 @@ Fautif :
 
 from collections.abc import Iterator
 
-from e4cli.findings import Finding
-from e4cli.fs import PathOutside, file_kind
-from e4cli.load import outside_finding
-from e4cli.nearfile import NameFinder
-from e4cli.proofs import proof_label
+from e4cli.dossier.fs import PathOutside, file_kind
+from e4cli.dossier.load import outside_finding
+from e4cli.dossier.nearfile import NameFinder
+from e4cli.dossier.proofs import proof_label
 from e4cli.rules.base import CheckContext, Rule
-from e4cli.weburl import is_web_address
+from e4cli.rules.findings import Finding
+from e4cli.util.weburl import is_web_address
 
 RULE = Rule.from_doc(__doc__)
 

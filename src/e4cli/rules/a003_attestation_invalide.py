@@ -20,12 +20,12 @@ Fautif :
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from e4cli.filetypes import HEAD_BYTES, LABELS, is_office_lock_file, promised_kind, sniff
-from e4cli.findings import Finding
-from e4cli.fs import FileRefused, PathOutside, file_kind
-from e4cli.model import Stage
-from e4cli.proofs import proof_label
+from e4cli.dossier.filetypes import HEAD_BYTES, LABELS, is_office_lock_file, promised_kind, sniff
+from e4cli.dossier.fs import FileRefused, PathOutside, file_kind
+from e4cli.dossier.model import Stage
+from e4cli.dossier.proofs import proof_label
 from e4cli.rules.base import CheckContext, Rule
+from e4cli.rules.findings import Finding
 
 RULE = Rule.from_doc(__doc__)
 

@@ -23,9 +23,9 @@ Fautif :
 import datetime as dt
 from collections.abc import Iterator
 
-from e4cli.findings import Finding
-from e4cli.model import Stage
+from e4cli.dossier.model import Stage
 from e4cli.rules.base import CheckContext, Rule
+from e4cli.rules.findings import Finding
 
 RULE = Rule.from_doc(__doc__)
 

@@ -24,13 +24,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from e4cli.findings import Finding, Location, Severity
-from e4cli.fs import DossierFS
+from e4cli.dossier.fs import DossierFS
+from e4cli.rules.findings import Finding, Location, Severity
 
 if TYPE_CHECKING:
-    from e4cli.coverage import Coverage
-    from e4cli.model import Dossier
-    from e4cli.portfolio import LocalPortfolio
+    from e4cli.dossier.model import Dossier
+    from e4cli.dossier.portfolio import LocalPortfolio
+    from e4cli.scoring.coverage import Coverage
 
 
 @dataclass

@@ -24,11 +24,11 @@ Fautif :
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from e4cli.findings import Finding, Location
-from e4cli.nearfile import NameFinder
-from e4cli.portfolio import INDEX_NAME, PAGE_SUFFIXES, LocalPortfolio
+from e4cli.dossier.nearfile import NameFinder
+from e4cli.dossier.portfolio import INDEX_NAME, PAGE_SUFFIXES, LocalPortfolio
 from e4cli.rules.base import CheckContext, Rule
-from e4cli.weburl import check_url
+from e4cli.rules.findings import Finding, Location
+from e4cli.util.weburl import check_url
 
 RULE = Rule.from_doc(__doc__)
 

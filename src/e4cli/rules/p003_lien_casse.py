@@ -19,13 +19,13 @@ import posixpath
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from e4cli.findings import Finding, Location
-from e4cli.fs import DossierFS, PathOutside, file_kind
-from e4cli.load import outside_finding
-from e4cli.markdown_links import Link, local_target
-from e4cli.nearfile import NameFinder
-from e4cli.portfolio import LocalPortfolio, Page
+from e4cli.dossier.fs import DossierFS, PathOutside, file_kind
+from e4cli.dossier.load import outside_finding
+from e4cli.dossier.markdown_links import Link, local_target
+from e4cli.dossier.nearfile import NameFinder
+from e4cli.dossier.portfolio import LocalPortfolio, Page
 from e4cli.rules.base import CheckContext, Rule
+from e4cli.rules.findings import Finding, Location
 
 RULE = Rule.from_doc(__doc__)
 

@@ -24,12 +24,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from e4cli.findings import Finding
 from e4cli.rules.base import CheckContext, Rule
-from e4cli.weburl import check_url
+from e4cli.rules.findings import Finding
+from e4cli.util.weburl import check_url
 
 if TYPE_CHECKING:
-    from e4cli.online import Probe
+    from e4cli.check.online import Probe
 
 RULE = Rule.from_doc(__doc__)
 
@@ -39,7 +39,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     url, manifest = ctx.dossier.portfolio_url, ctx.dossier.manifest
     if not ctx.online or url is None or manifest is None or not check_url(url).ok:
         return  # offline, no address, or an unusable one (that is P002)
-    from e4cli.online import probe  # the network stack is loaded only with --online
+    from e4cli.check.online import probe  # the network stack is loaded only with --online
 
     result = probe(url)
     if result.ok:
@@ -49,7 +49,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _explain(url: str, result: Probe) -> tuple[str, str]:
-    from e4cli.online import TIMEOUT, Outcome
+    from e4cli.check.online import TIMEOUT, Outcome
 
     publish = (
         "Vérifiez l'adresse dans un navigateur en navigation privée, et que le site est bien "

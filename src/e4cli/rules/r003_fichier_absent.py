@@ -21,13 +21,13 @@ Fautif :
 
 from collections.abc import Iterator
 
-from e4cli.findings import Finding, Location
-from e4cli.fs import DossierFS, PathOutside, file_kind
-from e4cli.load import outside_finding
-from e4cli.model import Realisation
-from e4cli.nearfile import NameFinder
+from e4cli.dossier.fs import DossierFS, PathOutside, file_kind
+from e4cli.dossier.load import outside_finding
+from e4cli.dossier.model import Realisation
+from e4cli.dossier.nearfile import NameFinder
 from e4cli.rules.base import CheckContext, Rule
-from e4cli.weburl import is_web_address
+from e4cli.rules.findings import Finding, Location
+from e4cli.util.weburl import is_web_address
 
 RULE = Rule.from_doc(__doc__, needs_manifest=False)
 

@@ -16,8 +16,8 @@ Fautif :
 
 from collections.abc import Iterator
 
-from e4cli.findings import Finding
 from e4cli.rules.base import CheckContext, Rule
+from e4cli.rules.findings import Finding
 
 RULE = Rule.from_doc(__doc__, needs_manifest=False)
 

@@ -17,10 +17,10 @@ Fautif :
 
 from collections.abc import Iterator
 
-from e4cli.findings import Finding
-from e4cli.model import Realisation
+from e4cli.dossier.model import Realisation
 from e4cli.rules.base import CheckContext, Rule
-from e4cli.textnorm import fold
+from e4cli.rules.findings import Finding
+from e4cli.util.textnorm import fold
 
 RULE = Rule.from_doc(__doc__, needs_manifest=False)
 

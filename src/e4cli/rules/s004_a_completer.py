@@ -18,10 +18,10 @@ Fautif :
 from collections.abc import Iterator
 from typing import Any
 
-from e4cli.findings import Finding, Location
+from e4cli.check.schema import field_name
+from e4cli.dossier.yamlsource import PathElem, YamlDocument
 from e4cli.rules.base import CheckContext, Rule
-from e4cli.validation import field_name
-from e4cli.yamlsource import PathElem, YamlDocument
+from e4cli.rules.findings import Finding, Location
 
 RULE = Rule.from_doc(__doc__, needs_manifest=False)
 

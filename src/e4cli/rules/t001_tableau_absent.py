@@ -17,12 +17,12 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from e4cli.findings import Finding, Location
-from e4cli.fs import PathOutside, file_kind
-from e4cli.load import outside_finding
-from e4cli.model import Dossier
-from e4cli.nearfile import NameFinder
+from e4cli.dossier.fs import PathOutside, file_kind
+from e4cli.dossier.load import outside_finding
+from e4cli.dossier.model import Dossier
+from e4cli.dossier.nearfile import NameFinder
 from e4cli.rules.base import CheckContext, Rule
+from e4cli.rules.findings import Finding, Location
 
 RULE = Rule.from_doc(__doc__)
 

@@ -18,9 +18,9 @@ Fautif :
 import datetime as dt
 from collections.abc import Iterator
 
-from e4cli.findings import Finding
-from e4cli.fs import PathOutside, file_kind, modified_time
+from e4cli.dossier.fs import PathOutside, file_kind, modified_time
 from e4cli.rules.base import CheckContext, Rule
+from e4cli.rules.findings import Finding
 from e4cli.rules.t001_tableau_absent import table_command
 
 RULE = Rule.from_doc(__doc__)

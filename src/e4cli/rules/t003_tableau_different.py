@@ -24,15 +24,15 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from e4cli.dates import format_fr
-from e4cli.findings import Finding, Location
-from e4cli.fs import PathOutside, file_kind
+from e4cli.dossier.dates import format_fr
+from e4cli.dossier.fs import PathOutside, file_kind
 from e4cli.rules.base import CheckContext, Rule
-from e4cli.textnorm import fold
+from e4cli.rules.findings import Finding, Location
+from e4cli.util.textnorm import fold
 
 if TYPE_CHECKING:
+    from e4cli.dossier.model import Anchor
     from e4cli.importer.reader import TableRow
-    from e4cli.model import Anchor
     from e4cli.table.model import Row
 
 RULE = Rule.from_doc(__doc__)

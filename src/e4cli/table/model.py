@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from e4cli.dates import format_fr
-from e4cli.model import Dossier, Realisation
+from e4cli.dossier.dates import format_fr
+from e4cli.dossier.model import Dossier, Realisation
 
 # Fixed wording of the official model (annexe 6-1 / VI-1); session-dependent
 # labels (épreuve, annex) come from the referential.

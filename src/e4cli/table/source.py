@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from e4cli.findings import Finding, Severity
-from e4cli.load import load_dossier
+from e4cli.dossier.load import load_dossier
+from e4cli.rules.findings import Finding, Severity
 from e4cli.table.model import TableModel, build_table
 
 # Without a folder or without dossier.yaml there is nothing to render.

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from e4cli.resources import templates_dir
+from e4cli.util.resources import templates_dir
 
 
 def environment(*, autoescape: bool) -> jinja2.Environment:

@@ -5,7 +5,7 @@ moved column, a few more empty rows), so nothing is found by fixed
 coordinates: the labels of the model are the landmarks — "NOM et prénom",
 "N° candidat", "Centre de formation", "Option", "Adresse URL du portfolio",
 "SESSION", the three section labels and the competency headers (found by
-`e4cli.officialxlsx`, which `e4 import` reads models with too). A model is
+`e4cli.util.officialxlsx`, which `e4 import` reads models with too). A model is
 often already filled (the example a teacher shows, last year's table): its
 rows are cleared first. When a section has more réalisations than the model
 has rows, rows are inserted in that section with the style of its last row;
@@ -29,7 +29,6 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from e4cli.officialxlsx import Landmarks, ModelLabels, cell_text, find_sheet, section_rows
 from e4cli.table.formats import RenderError
 from e4cli.table.model import Row, TableModel
 from e4cli.table.xlsx import (
@@ -39,7 +38,8 @@ from e4cli.table.xlsx import (
     row_height,
     set_text,
 )
-from e4cli.textnorm import fold
+from e4cli.util.officialxlsx import Landmarks, ModelLabels, cell_text, find_sheet, section_rows
+from e4cli.util.textnorm import fold
 
 
 def fill(model: TableModel, template: Path) -> bytes:

@@ -1,0 +1,59 @@
+"""The one way through: load, validate against the schemas, read the portfolio pages, run the
+rules, score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from e4cli.check.schema import validate
+from e4cli.dossier.fs import DossierFS
+from e4cli.dossier.load import load_dossier
+from e4cli.dossier.model import Dossier
+from e4cli.dossier.portfolio import read_portfolio
+from e4cli.rules.base import CheckContext
+from e4cli.rules.findings import Finding, Severity
+from e4cli.rules.registry import RULES
+from e4cli.scoring.coverage import Coverage, compute_coverage
+from e4cli.scoring.penalties import Penalty, compute_penalties
+
+
+@dataclass
+class CheckResult:
+    display: str
+    dossier: Dossier | None
+    findings: list[Finding]
+    coverage: Coverage | None
+    penalties: list[Penalty] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def failed(self, strict: bool = False) -> bool:
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        return any(f.severity in failing for f in self.findings)
+
+    @property
+    def penalty_points(self) -> int:
+        return sum(p.points for p in self.penalties)
+
+
+def check_dossier(path: Path, display: str | None = None, *, online: bool = False) -> CheckResult:
+    display = display if display is not None else str(path)
+    loaded = load_dossier(path, display)
+    findings = list(loaded.findings)
+    for doc, schema in loaded.documents:
+        findings.extend(validate(doc, schema))
+    coverage = None
+    if loaded.dossier is not None:
+        coverage = compute_coverage(loaded.dossier)
+        fs = loaded.fs or DossierFS(path)
+        portfolio = read_portfolio(fs, loaded.dossier)
+        findings.extend(portfolio.findings)
+        ctx = CheckContext(
+            loaded.dossier, fs, coverage, loaded.manifest_ok, online=online, portfolio=portfolio
+        )
+        for rule in RULES.values():
+            findings.extend(rule.run(ctx))
+    findings.sort(key=Finding.sort_key)
+    return CheckResult(display, loaded.dossier, findings, coverage, compute_penalties(findings))

@@ -1,0 +1,172 @@
+"""The dossier as typed data; every value can say where it was written.
+
+The model is built leniently from data that may have broken the schema: a
+value of the wrong type is simply absent here (the schema already reported
+it), so rules never see a value they cannot use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from e4cli.dossier.referential import Referential, Resolved
+from e4cli.dossier.yamlsource import PathElem, YamlDocument
+from e4cli.rules.findings import Location
+
+
+@dataclass
+class Anchor:
+    """A position in a YAML document from which sub-values are located."""
+
+    doc: YamlDocument
+    base: tuple[PathElem, ...] = ()
+
+    def at(self, *keys: PathElem) -> Location:
+        return self.doc.locate([*self.base, *keys])
+
+    def key(self, *keys: PathElem) -> Location:
+        return self.doc.locate_key([*self.base, *keys])
+
+    def has(self, *keys: PathElem) -> bool:
+        return self.doc.has([*self.base, *keys])
+
+    def written_as(self, *keys: PathElem) -> type | None:
+        """The type of the value written at `keys` (dict, list, str…), None when absent.
+
+        Rules use it to stay silent on a value of the wrong type, which the schema reports.
+        """
+        value: Any = self.doc.data
+        for key in (*self.base, *keys):
+            found = (isinstance(value, dict) and key in value) or (
+                isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value)
+            )
+            if not found:
+                return None
+            value = value[key]
+        return type(value)
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+
+@dataclass
+class Stage:
+    id: str
+    index: int
+    organisation: str | None
+    annee: int | None
+    debut: dt.date | None
+    fin: dt.date | None
+    attestation: str | None
+    anchor: Anchor
+
+    @property
+    def label(self) -> str:
+        return f"{self.id} ({self.organisation})" if self.organisation else self.id
+
+
+@dataclass
+class CompetenceRef:
+    raw: str
+    index: int
+    resolved: Resolved | None
+
+
+@dataclass
+class Production:
+    titre: str | None
+    fichier: str | None
+    url: str | None
+    index: int
+
+
+@dataclass
+class Realisation:
+    id: str
+    file: str
+    intitule: str | None
+    cadre: str | None
+    stage: str | None
+    debut: dt.date | None
+    fin: dt.date | None
+    competences: list[CompetenceRef]
+    modalite: str
+    contribution: str | None
+    description: str | None
+    technologies: list[str]
+    productions: list[Production]
+    page: str | None
+    anchor: Anchor
+
+    @property
+    def label(self) -> str:
+        return f"« {self.intitule} »" if self.intitule else self.id
+
+    def competence_codes(self) -> set[str]:
+        return {c.resolved.competence for c in self.competences if c.resolved}
+
+    def item_codes(self) -> set[str]:
+        return {c.resolved.item for c in self.competences if c.resolved and c.resolved.item}
+
+
+@dataclass
+class Candidate:
+    nom: str | None = None
+    prenom: str | None = None
+    numero: str | None = None
+    option: str | None = None
+    statut: str = "scolaire"
+
+    @property
+    def full_name(self) -> str:
+        parts = [(self.nom or "").upper(), self.prenom or ""]
+        return " ".join(p for p in parts if p)
+
+
+@dataclass
+class Dossier:
+    root: Path
+    display: str
+    manifest: Anchor | None
+    referential: Referential
+    session: int | None = None
+    candidat: Candidate = field(default_factory=Candidate)
+    centre: str | None = None
+    forme: str | None = None
+    date_limite: dt.date | None = None
+    portfolio_url: str | None = None
+    portfolio_dir: str = "portfolio"
+    portfolio_dir_declared: bool = False
+    tableau: str | None = None
+    realisations_dir: str = "realisations"
+    stages: list[Stage] = field(default_factory=list)
+    realisations: list[Realisation] = field(default_factory=list)
+
+    @property
+    def stages_unread(self) -> bool:
+        """True when `stages` is not a list, or one of its entries not a block of keys.
+
+        The schema reports it (S001); rules about all the stages (total weeks, which stage
+        a réalisation names, whether any attestation is joined) then keep silent.
+        """
+        if self.manifest is None:
+            return False
+        written = self.manifest.written_as("stages")
+        return written not in (None, list) or self.manifest.has("stages", len(self.stages))
+
+    def stage_by_id(self, stage_id: str) -> Stage | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+    def section_of(self, real: Realisation) -> str | None:
+        """The table section of a réalisation: formation, stage-annee-1 or stage-annee-2."""
+        if real.cadre == "formation":
+            return "formation"
+        if real.cadre == "stage" and real.stage:
+            stage = self.stage_by_id(real.stage)
+            if stage and stage.annee in (1, 2):
+                return f"stage-annee-{stage.annee}"
+        return None

@@ -1,0 +1,233 @@
+"""The competency framework (referential), loaded from data.
+
+A referential is a YAML file under `dossier/referentiels/`, validated against
+`schemas/referentiel.schema.json` when loaded: a new reform is a new file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from e4cli.util.errors import ReferentialError
+from e4cli.util.resources import load_schema, referentials_dir
+from e4cli.util.textnorm import fold, nearest
+
+DEFAULT_ID = "bts-sio-2019"
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Competence:
+    code: str
+    label: str
+    aliases: tuple[str, ...]
+    items: tuple[Item, ...]
+    indicators: str
+
+
+@dataclass(frozen=True)
+class SessionLabels:
+    epreuve: str
+    unite: str
+    title: str
+    annex_table: str
+    annex_grid: str
+    annex_sheet: str
+
+
+@dataclass(frozen=True)
+class StageRule:
+    weeks: float | None
+    floor: float | None
+    proof: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A row of the grid's criteria table: one descriptor per level after the first."""
+
+    label: str
+    descriptors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """The criteria table on the recto of the evaluation grid (levels × criteria)."""
+
+    title: str
+    not_assessable: str  # the first level's description, common to every criterion
+    rows: tuple[Criterion, ...]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A competency reference resolved to its competency and, if any, its item."""
+
+    competence: str
+    item: str | None
+
+
+@dataclass(frozen=True)
+class Referential:
+    id: str
+    diploma: str
+    block_number: int
+    block_label: str
+    competences: tuple[Competence, ...]
+    sections: dict[str, str]
+    team_label: str
+    levels: tuple[str, ...]
+    stage_rules: dict[str, StageRule]
+    criteria: Criteria | None
+    decision_note: str
+    _sessions: tuple[dict[str, Any], ...]
+    _lookup: dict[str, Resolved]
+
+    def session_labels(self, session: int | None) -> SessionLabels:
+        """Labels for a session; the most recent range when the session is unknown."""
+        chosen = self._sessions[-1]
+        if session is not None:
+            for entry in self._sessions:
+                if entry["de"] <= session <= entry.get("a", 10_000):
+                    chosen = entry
+                    break
+            else:
+                if session < self._sessions[0]["de"]:
+                    chosen = self._sessions[0]
+        annexes = chosen["annexes"]
+        return SessionLabels(
+            chosen["epreuve"],
+            chosen["unite"],
+            chosen["intitule"],
+            annexes["tableau"],
+            annexes["grille"],
+            annexes["fiche"],
+        )
+
+    def competence(self, code: str) -> Competence:
+        return next(c for c in self.competences if c.code == code)
+
+    def resolve(self, reference: str) -> Resolved | None:
+        """A code (B1.3), an item code (B1.3.2), a label or an alias; None if unknown."""
+        return self._lookup.get(fold(reference))
+
+    def suggest(self, reference: str) -> str | None:
+        codes = [c.code for c in self.competences]
+        codes += [i.code for c in self.competences for i in c.items]
+        codes += [a for c in self.competences for a in c.aliases]
+        if re.match(r"^\s*[A-Za-z]\d", reference):
+            return nearest(reference, codes, cutoff=0.5)
+        labels = [c.label for c in self.competences] + [
+            i.label for c in self.competences for i in c.items
+        ]
+        return nearest(reference, codes + labels, cutoff=0.5)
+
+
+def available() -> list[str]:
+    return sorted(p.stem for p in referentials_dir().glob("*.yaml"))
+
+
+@cache
+def load_referential(ref_id: str = DEFAULT_ID) -> Referential:
+    path = referentials_dir() / f"{ref_id}.yaml"
+    if not path.is_file():
+        raise ReferentialError(
+            f"référentiel « {ref_id} » inconnu (disponibles : {', '.join(available())})"
+        )
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ReferentialError(f"référentiel {path} illisible : {exc}") from exc
+    return build_referential(data, source=str(path))
+
+
+def build_referential(data: Any, source: str = "<référentiel>") -> Referential:
+    """Validate referential data against its schema and build the model."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(load_schema("referentiel.schema.json"))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        where = "/".join(str(p) for p in errors[0].absolute_path) or "(racine)"
+        raise ReferentialError(f"référentiel {source} invalide à « {where} » : {errors[0].message}")
+    competences = tuple(
+        Competence(
+            code=c["code"],
+            label=" ".join(c["intitule"].split()),
+            aliases=tuple(c.get("alias", [])),
+            items=tuple(
+                Item(f"{c['code']}.{n}", " ".join(label.split()))
+                for n, label in enumerate(c["items"], start=1)
+            ),
+            indicators=" ".join(c.get("indicateurs", "").split()),
+        )
+        for c in data["competences"]
+    )
+    lookup: dict[str, Resolved] = {}
+    for comp in competences:
+        whole = Resolved(comp.code, None)
+        for key in (comp.code, comp.label, *comp.aliases):
+            _register(lookup, key, whole, source)
+        for item in comp.items:
+            _register(lookup, item.code, Resolved(comp.code, item.code), source)
+            lookup.setdefault(fold(item.label), Resolved(comp.code, item.code))
+    stage_rules = {
+        statut: StageRule(
+            weeks=rule.get("semaines"),
+            floor=rule.get("plancher"),
+            proof=rule["justificatif"],
+            rule=" ".join(rule["regle"].split()),
+        )
+        for statut, rule in data["stages"].items()
+    }
+    return Referential(
+        id=data["id"],
+        diploma=data["diplome"],
+        block_number=data["bloc"]["numero"],
+        block_label=data["bloc"]["intitule"],
+        competences=competences,
+        sections=dict(data["sections"]),
+        team_label=" ".join(data.get("equipe", "").split()),
+        levels=tuple(data.get("niveaux", [])),
+        stage_rules=stage_rules,
+        criteria=_criteria(data, source),
+        decision_note=" ".join(data.get("aide-decision", "").split()),
+        _sessions=tuple(sorted(data["sessions"], key=lambda s: s["de"])),
+        _lookup=lookup,
+    )
+
+
+def _criteria(data: dict[str, Any], source: str) -> Criteria | None:
+    raw = data.get("criteres")
+    if raw is None:
+        return None
+    levels = data.get("niveaux", [])
+    rows = []
+    for row in raw["lignes"]:
+        if len(row["descripteurs"]) != len(levels) - 1:
+            raise ReferentialError(
+                f"référentiel {source} : le critère « {row['critere']} » a "
+                f"{len(row['descripteurs'])} descripteurs pour {len(levels)} niveaux "
+                "(il en faut un par niveau après le premier)"
+            )
+        rows.append(Criterion(" ".join(row["critere"].split()), tuple(row["descripteurs"])))
+    return Criteria(" ".join(raw["titre"].split()), raw["non-evaluable"], tuple(rows))
+
+
+def _register(lookup: dict[str, Resolved], key: str, value: Resolved, source: str) -> None:
+    folded = fold(key)
+    if folded in lookup and lookup[folded] != value:
+        raise ReferentialError(f"référentiel {source} : « {key} » désigne deux compétences")
+    lookup[folded] = value

@@ -1,0 +1,42 @@
+"""`e4 explain`: a rule's documentation, printed from its module docstring."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from e4cli.rules.registry import documented
+
+
+def list_codes(stream: TextIO) -> None:
+    console = Console(file=stream, highlight=False)
+    table = Table(show_header=True, box=None, pad_edge=False)
+    table.add_column("code", style="bold")
+    table.add_column("gravité")
+    table.add_column("ce qu'il signale")
+    for rule in documented():
+        table.add_row(rule.code, str(rule.severity), rule.title)
+    console.print(table)
+    console.print(Text("Détail d'un code : e4 explain CODE", style="dim"))
+
+
+def explain_code(code: str, stream: TextIO) -> bool:
+    rule = next((r for r in documented() if r.code == code.strip().upper()), None)
+    if rule is None:
+        return False
+    console = Console(file=stream, highlight=False)
+    console.print(Text(f"{rule.code} · {rule.severity} · {rule.title}", style="bold"))
+    console.print()
+    console.print(rule.summary)
+    console.print()
+    console.print(Text("Pourquoi : ", style="bold").append(rule.why, style="not bold"))
+    for title, example in (("Correct", rule.good), ("Fautif", rule.bad)):
+        console.print()
+        console.print(Text(f"{title} :", style="bold"))
+        console.print(Padding(Syntax(example, "yaml", background_color="default"), (0, 0, 0, 4)))
+    return True

@@ -1,0 +1,117 @@
+"""The registry of every finding code, in the order `e4 explain` lists them.
+
+One module per code; its docstring is the documentation. Codes with a check
+run in this order; the others are reported while loading.
+"""
+
+from __future__ import annotations
+
+from e4cli.rules import (
+    a001_aucune_attestation,
+    a002_attestation_absente,
+    a003_attestation_invalide,
+    a004_duree_stages,
+    a005_dates_stages,
+    c001_competence_non_couverte,
+    c002_item_non_couvert,
+    d001_dossier_introuvable,
+    d002_manifeste_absent,
+    d003_yaml_invalide,
+    d004_encodage,
+    d005_chemin_exterieur,
+    d006_cle_en_double,
+    d007_fichier_refuse,
+    e001_evaluation_illisible,
+    e002_evaluation_non_conforme,
+    e003_note_hors_echelle,
+    e004_niveau_inconnu,
+    e005_competence_evaluee_inconnue,
+    e006_niveau_sans_realisation,
+    e007_evaluation_incomplete,
+    e008_autre_candidat,
+    p001_portfolio_absent,
+    p002_portfolio_inutilisable,
+    p003_lien_casse,
+    p004_portfolio_hors_ligne,
+    r001_periode,
+    r002_stage_de_la_realisation,
+    r003_fichier_absent,
+    r004_competence_inconnue,
+    r005_contribution,
+    r006_sans_competence,
+    r007_doublon,
+    r008_fichier_ignore,
+    s001_valeur_invalide,
+    s002_cle_inconnue,
+    s003_date_francaise,
+    s004_a_completer,
+    t001_tableau_absent,
+    t002_tableau_perime,
+    t003_tableau_different,
+)
+from e4cli.rules.base import Rule
+
+_MODULES = (
+    d001_dossier_introuvable,
+    d002_manifeste_absent,
+    d003_yaml_invalide,
+    d004_encodage,
+    d005_chemin_exterieur,
+    d006_cle_en_double,
+    d007_fichier_refuse,
+    s001_valeur_invalide,
+    s002_cle_inconnue,
+    s003_date_francaise,
+    s004_a_completer,
+    p001_portfolio_absent,
+    p002_portfolio_inutilisable,
+    p003_lien_casse,
+    p004_portfolio_hors_ligne,
+    t001_tableau_absent,
+    t002_tableau_perime,
+    t003_tableau_different,
+    r001_periode,
+    r002_stage_de_la_realisation,
+    r003_fichier_absent,
+    r004_competence_inconnue,
+    r005_contribution,
+    r006_sans_competence,
+    r007_doublon,
+    r008_fichier_ignore,
+    c001_competence_non_couverte,
+    c002_item_non_couvert,
+    a001_aucune_attestation,
+    a002_attestation_absente,
+    a003_attestation_invalide,
+    a004_duree_stages,
+    a005_dates_stages,
+)
+
+RULES: dict[str, Rule] = {m.RULE.code: m.RULE for m in _MODULES}
+
+# The codes of `e4 note`, about the commission's evaluation file (not the dossier):
+# documented for `e4 explain`, never run by `e4 check` nor listed in its reports.
+EVALUATION_RULES: dict[str, Rule] = {
+    m.RULE.code: m.RULE
+    for m in (
+        e001_evaluation_illisible,
+        e002_evaluation_non_conforme,
+        e003_note_hors_echelle,
+        e004_niveau_inconnu,
+        e005_competence_evaluee_inconnue,
+        e006_niveau_sans_realisation,
+        e007_evaluation_incomplete,
+        e008_autre_candidat,
+    )
+}
+
+
+def ordered() -> list[Rule]:
+    """Every rule sorted by code family (D, S, P, T, R, C, A) then number."""
+    families = "DSPTRCA"
+    return sorted(RULES.values(), key=lambda r: (families.find(r.code[0]), r.code))
+
+
+def documented() -> list[Rule]:
+    """Every code `e4 explain` knows: the dossier's in `ordered()` order, then the evaluation's."""
+    return [*ordered(), *sorted(EVALUATION_RULES.values(), key=lambda r: r.code)]

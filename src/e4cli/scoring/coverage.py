@@ -1,0 +1,53 @@
+"""Competency coverage: which réalisations mobilise each competency and item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from e4cli.dossier.model import Dossier
+
+
+@dataclass
+class CompetenceCoverage:
+    code: str
+    label: str
+    realisations: list[str] = field(default_factory=list)
+    items: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.realisations)
+
+
+@dataclass
+class Coverage:
+    competences: dict[str, CompetenceCoverage]
+
+    def uncovered(self) -> list[CompetenceCoverage]:
+        return [c for c in self.competences.values() if not c.covered]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            code: {
+                "label": comp.label,
+                "covered": comp.covered,
+                "realisations": comp.realisations,
+                "items": comp.items,
+            }
+            for code, comp in self.competences.items()
+        }
+
+
+def compute_coverage(dossier: Dossier) -> Coverage:
+    """An item counts for its competency; a competency does not count for its items."""
+    result = {
+        comp.code: CompetenceCoverage(comp.code, comp.label, [], {i.code: [] for i in comp.items})
+        for comp in dossier.referential.competences
+    }
+    for real in dossier.realisations:
+        for code in sorted(real.competence_codes()):
+            result[code].realisations.append(real.id)
+        for item in sorted(real.item_codes()):
+            competence = item.rsplit(".", 1)[0]
+            result[competence].items[item].append(real.id)
+    return Coverage(result)
