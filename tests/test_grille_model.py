@@ -52,7 +52,7 @@ def test_evidence_says_where_when_which_items_and_flags_team_work() -> None:
 def test_header_ticks_the_dossiers_form_and_option() -> None:
     grid = grid_of(EXAMPLES / "sisr-complet")
     header = grid.header
-    assert header.identity.nom_prenom == "LE GOFF Erwan"
+    assert header.identity.full_name == "LE GOFF Erwan"
     assert header.identity.numero == "02271834506"
     assert header.session_line == "SESSION 2027"
     assert grid.annex == "Annexe VI-3"  # session 2027: E5, annexes VI-x

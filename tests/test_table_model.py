@@ -65,7 +65,7 @@ def test_identity_lines(tmp_path: Path) -> None:
     model = load_table(build_dossier(tmp_path / "d", standard_realisations(3))).model
     assert model is not None
     ident = model.identity
-    assert ident.nom_prenom == "MARTIN Léa"
+    assert ident.full_name == "MARTIN Léa"
     assert ident.numero == "02248211114"
     assert ident.option == "SISR"
     assert ident.portfolio_url == "https://lea-martin.github.io/portfolio/"

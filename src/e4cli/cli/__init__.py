@@ -409,13 +409,13 @@ JuryOnline = Annotated[
 ]
 
 
-class GrilleFormat(StrEnum):
+class GridFormat(StrEnum):
     html = "html"
     pdf = "pdf"
     xlsx = "xlsx"
 
 
-class FicheFormat(StrEnum):
+class AppraisalFormat(StrEnum):
     html = "html"
     pdf = "pdf"
 
@@ -424,7 +424,7 @@ class FicheFormat(StrEnum):
 def grille(
     dossiers: CandidateDossiers,
     fmt: Annotated[
-        GrilleFormat | None,
+        GridFormat | None,
         typer.Option(
             "--format",
             "-f",
@@ -482,7 +482,7 @@ def note(
         ),
     ],
     fmt: Annotated[
-        FicheFormat | None,
+        AppraisalFormat | None,
         typer.Option(
             "--format",
             "-f",

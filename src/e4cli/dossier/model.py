@@ -113,6 +113,12 @@ class Realisation:
         return {c.resolved.item for c in self.competences if c.resolved and c.resolved.item}
 
 
+
+def full_name(nom: str | None, prenom: str | None) -> str:
+    """« NOM Prénom », as the official forms write the candidate: the family name in capitals."""
+    return " ".join(part for part in ((nom or "").upper(), prenom or "") if part)
+
+
 @dataclass
 class Candidate:
     nom: str | None = None
@@ -123,8 +129,7 @@ class Candidate:
 
     @property
     def full_name(self) -> str:
-        parts = [(self.nom or "").upper(), self.prenom or ""]
-        return " ".join(p for p in parts if p)
+        return full_name(self.nom, self.prenom)
 
 
 @dataclass

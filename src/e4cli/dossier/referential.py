@@ -42,7 +42,7 @@ class SessionLabels:
     title: str
     annex_table: str
     annex_grid: str
-    annex_sheet: str
+    annex_appraisal: str
 
 
 @dataclass(frozen=True)

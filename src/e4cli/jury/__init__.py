@@ -2,7 +2,7 @@
 and the fiche d'appréciation with the final mark (`e4 note`).
 
 As for the synthesis table, each document is first built as plain data
-(`grid.py`, `sheet.py`) and renderers only lay it out. The commission's own
+(`grid.py`, `appraisal.py`) and renderers only lay it out. The commission's own
 judgement comes from an evaluation file (`evaluation.py`); e4 adds nothing to
 it but the official penalties (`final_mark.py`).
 """

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from e4cli.jury.appraisal import AppraisalModel
 from e4cli.jury.grid import GridModel
-from e4cli.jury.sheet import SheetModel
 from e4cli.table.formats import Format, FormatError, choose
 
 GRID_FORMATS: dict[str, Format] = {
@@ -20,7 +20,7 @@ GRID_FORMATS: dict[str, Format] = {
         Format("xlsx", (".xlsx",), True, "e4cli.jury.grid_xlsx"),
     )
 }
-SHEET_FORMATS: dict[str, Format] = {name: GRID_FORMATS[name] for name in ("html", "pdf")}
+APPRAISAL_FORMATS: dict[str, Format] = {name: GRID_FORMATS[name] for name in ("html", "pdf")}
 
 
 def pick(
@@ -52,8 +52,8 @@ def render_grid(fmt: Format, model: GridModel) -> bytes:
     return page.encode("utf-8")
 
 
-def render_sheet(fmt: Format, model: SheetModel) -> bytes:
-    from e4cli.jury.html import render_sheet as html_sheet
+def render_appraisal(fmt: Format, model: AppraisalModel) -> bytes:
+    from e4cli.jury.html import render_appraisal as html_sheet
 
     page = html_sheet(model)
     if fmt.name == "pdf":

@@ -59,7 +59,7 @@ def render(model: GridModel) -> bytes:
     assert recto is not None
     recto.title = "Recto"
     verso = wb.create_sheet("Verso")
-    wb.properties.title = f"{model.title} – {model.header.identity.nom_prenom}".strip(" –")
+    wb.properties.title = f"{model.title} – {model.header.identity.full_name}".strip(" –")
     wb.properties.creator = "e4"
     _Recto(recto, model).build()
     _Verso(verso, model).build()
@@ -144,7 +144,7 @@ class _Recto(_Sheet):
             ws.column_dimensions[get_column_letter(index)].width = width
         self.titles("recto")
         ident = h.identity
-        self.line(f"{LABEL_NAME} : {ident.nom_prenom}", size=11, bold=True)
+        self.line(f"{LABEL_NAME} : {ident.full_name}", size=11, bold=True)
         self.line(f"{LABEL_NUMBER} : {ident.numero or ''}", size=11, bold=True)
         forme = "    ".join(f"{box} {label}" for box, label in h.forme_boxes())
         self.line(f"{LABEL_FORME} : {forme}", size=11)
@@ -220,7 +220,7 @@ class _Verso(_Sheet):
         ws.column_dimensions[self.last].width = WIDTH_INDICATORS
         self.titles("verso")
         ident = model.header.identity
-        self.line(f"{LABEL_NAME} : {ident.nom_prenom}    {LABEL_NUMBER} : {ident.numero or ''}")
+        self.line(f"{LABEL_NAME} : {ident.full_name}    {LABEL_NUMBER} : {ident.numero or ''}")
         self.line(LABEL_DECISION, size=11, bold=True)
         if model.decision_note:
             self.line(model.decision_note, size=9, height=28)

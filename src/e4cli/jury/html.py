@@ -8,8 +8,8 @@ portrait, which is how `pdf` prints them.
 
 from __future__ import annotations
 
+from e4cli.jury.appraisal import AppraisalModel
 from e4cli.jury.grid import GridModel
-from e4cli.jury.sheet import SheetModel
 from e4cli.table.templating import environment
 
 
@@ -17,5 +17,5 @@ def render_grid(model: GridModel) -> str:
     return environment(autoescape=True).get_template("grille.html.j2").render(g=model)
 
 
-def render_sheet(model: SheetModel) -> str:
+def render_appraisal(model: AppraisalModel) -> str:
     return environment(autoescape=True).get_template("fiche.html.j2").render(f=model)

@@ -184,14 +184,14 @@ def run_note(
 ) -> int:
     """The fiche of each dossier from its evaluation; no fiche for an evaluation with errors."""
     from e4cli.check.pipeline import check_dossier
+    from e4cli.jury.appraisal import build_appraisal
     from e4cli.jury.evaluation import evaluate
     from e4cli.jury.final_mark import format_mark
-    from e4cli.jury.formats import SHEET_FORMATS, render_sheet
+    from e4cli.jury.formats import APPRAISAL_FORMATS, render_appraisal
     from e4cli.jury.grid import build_grid
-    from e4cli.jury.sheet import build_sheet
     from e4cli.table.formats import RenderError
 
-    run = _Run(paths, options, SHEET_FORMATS, err, out)
+    run = _Run(paths, options, APPRAISAL_FORMATS, err, out)
     by_folder = evaluation.is_dir()
     if not by_folder and len(run.targets) > 1:
         raise UsageError(
@@ -217,22 +217,25 @@ def run_note(
             )
             run.worse(EXIT_FINDINGS)
             continue
-        sheet = build_sheet(build_grid(result), checked.evaluation, result.dossier.referential)
+        appraisal = build_appraisal(
+            build_grid(result), checked.evaluation, result.dossier.referential
+        )
         try:
-            data = render_sheet(run.fmt, sheet)
+            data = render_appraisal(run.fmt, appraisal)
         except RenderError as exc:
             raise RunError(str(exc)) from exc
         destination = run.destination(target)
         run.write(data, destination)
-        assert sheet.note is not None and sheet.final is not None
-        if sheet.penalty_points:
-            labels = ", ".join(p.label for p in sheet.penalties if p.retained)
-            penalties = f" − {sheet.penalty_points} points de pénalité ({labels}) ="
+        assert appraisal.note is not None and appraisal.final is not None
+        if appraisal.penalty_points:
+            labels = ", ".join(p.label for p in appraisal.penalties if p.retained)
+            penalties = f" − {appraisal.penalty_points} points de pénalité ({labels}) ="
         else:
             penalties = ", aucune pénalité :"
         run.say(
-            f"e4 : « {target.display} » : NOTE {format_mark(sheet.note)}/20{penalties} "
-            f"NOTE FINALE {format_mark(sheet.final)}/20 ; fiche d'appréciation ({run.fmt.name}) "
+            f"e4 : « {target.display} » : NOTE {format_mark(appraisal.note)}/20{penalties} "
+            f"NOTE FINALE {format_mark(appraisal.final)}/20 ; "
+            f"fiche d'appréciation ({run.fmt.name}) "
             f"{run.where(destination)}."
         )
     return run.code

@@ -35,7 +35,7 @@ def rows(model: TableModel) -> list[list[str]]:
         [model.title],
         [f"{model.epreuve_title} · {model.annex}"],
         [],
-        [f"{model.label_name} : {ident.nom_prenom}"],
+        [f"{model.label_name} : {ident.full_name}"],
         [f"{model.label_number} : {ident.numero or ''}"],
         [f"{model.label_centre} : {ident.centre or ''}"],
         [f"{model.label_option} : {options}"],

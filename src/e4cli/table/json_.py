@@ -51,7 +51,7 @@ def table_object(model: TableModel) -> dict[str, Any]:
         "identity": {
             "nom": ident.nom,
             "prenom": ident.prenom,
-            "full_name": ident.nom_prenom or None,
+            "full_name": ident.full_name or None,
             "numero": ident.numero,
             "centre": ident.centre,
             "option": ident.option,

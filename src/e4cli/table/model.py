@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from e4cli.dossier.dates import format_fr
-from e4cli.dossier.model import Dossier, Realisation
+from e4cli.dossier.model import Dossier, Realisation, full_name
 
 # Fixed wording of the official model (annexe 6-1 / VI-1); session-dependent
 # labels (épreuve, annex) come from the referential.
@@ -99,9 +99,8 @@ class Identity:
     portfolio_url: str | None
 
     @property
-    def nom_prenom(self) -> str:
-        parts = [(self.nom or "").upper(), self.prenom or ""]
-        return " ".join(p for p in parts if p)
+    def full_name(self) -> str:
+        return full_name(self.nom, self.prenom)
 
     def option_boxes(self) -> tuple[tuple[str, str], ...]:
         """(box, option) for SISR and SLAM, the candidate's one ticked: every format's "Option"."""

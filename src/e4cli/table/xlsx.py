@@ -82,7 +82,7 @@ def render(model: TableModel) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = f"Tableau de synthèse Épreuve {model.epreuve}"[:31]
-    wb.properties.title = f"{model.title} – {model.identity.nom_prenom}".strip(" –")
+    wb.properties.title = f"{model.title} – {model.identity.full_name}".strip(" –")
     wb.properties.creator = "e4"
     _Sheet(ws, model).build()
     buffer = io.BytesIO()
@@ -148,7 +148,7 @@ class _Sheet:
         ws.merge_cells(f"A2:{last}2")
         self.cell("A2", model.title, size=20, horizontal="center")
         ws.merge_cells(f"A3:{get_column_letter(self.last_col - 3)}3")
-        self.cell("A3", f"{model.label_name} : {ident.nom_prenom}", size=18, horizontal="left")
+        self.cell("A3", f"{model.label_name} : {ident.full_name}", size=18, horizontal="left")
         ws.merge_cells(f"{get_column_letter(self.last_col - 2)}3:{last}3")
         self.cell(
             f"{get_column_letter(self.last_col - 2)}3",

@@ -112,7 +112,7 @@ class _Filler:
 
     def identity(self) -> None:
         marks, model, ident = self.marks, self.model, self.model.identity
-        self.labelled(marks.name, model.label_name, ident.nom_prenom)
+        self.labelled(marks.name, model.label_name, ident.full_name)
         self.labelled(marks.number, model.label_number, ident.numero or "")
         self.labelled(marks.centre, model.label_centre, ident.centre or "")
         self.labelled(marks.portfolio, model.label_portfolio, ident.portfolio_url or "")

@@ -33,7 +33,7 @@ class ProfileRow:
 
 
 @dataclass(frozen=True)
-class SheetModel:
+class AppraisalModel:
     header: Header
     annex: str
     levels: tuple[str, ...]
@@ -78,15 +78,17 @@ class SheetModel:
         return tuple(members)
 
 
-def build_sheet(grid: GridModel, evaluation: Evaluation, referential: Referential) -> SheetModel:
+def build_appraisal(
+    grid: GridModel, evaluation: Evaluation, referential: Referential
+) -> AppraisalModel:
     labels = referential.session_labels(grid.header.session)
     profile = [ProfileRow("", grid.team_label, evaluation.levels.get(TEAM))]
     profile += [
         ProfileRow(c.code, c.label, evaluation.levels.get(c.code)) for c in referential.competences
     ]
-    return SheetModel(
+    return AppraisalModel(
         header=grid.header,
-        annex=labels.annex_sheet,
+        annex=labels.annex_appraisal,
         levels=referential.levels,
         profile=tuple(profile),
         date=evaluation.date,
