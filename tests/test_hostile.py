@@ -27,7 +27,10 @@ from e4cli.dossier import yamlsource
 from helpers_files import build, line_of, snapshot
 
 HOSTILE = Path(__file__).parent / "hostile"
-TIME_LIMIT = 2.0  # seconds for a whole `e4 check` run, interpreter start included
+# A bound that tells a hang or a blow-up (minutes) from a slow machine: a few seconds is
+# normal on a loaded CI runner. Speed itself is measured in benchmarks/, as ratios.
+TIME_LIMIT = 15.0  # seconds for a whole `e4 check` run, interpreter start included
+PARSE_LIMIT = 10.0  # seconds for one hostile document, in process
 
 Expected = Counter[tuple[str, str | None, int | None]]
 
@@ -245,7 +248,7 @@ def test_deep_nesting_is_refused_by_either_loader(
     start = time.perf_counter()
     with pytest.raises(yamlsource.TooComplex, match="imbrication"):
         yamlsource.parse_yaml(text, "x.yaml")
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < PARSE_LIMIT
     assert sys.getrecursionlimit() == limit
 
 
@@ -254,7 +257,7 @@ def test_an_alias_bomb_is_refused_quickly() -> None:
     start = time.perf_counter()
     with pytest.raises(yamlsource.TooComplex, match="valeurs"):
         yamlsource.parse_yaml(text, "x.yaml")
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < PARSE_LIMIT
 
 
 def test_a_document_of_too_many_values_is_refused_before_composing() -> None:
@@ -262,7 +265,7 @@ def test_a_document_of_too_many_values_is_refused_before_composing() -> None:
     start = time.perf_counter()
     with pytest.raises(yamlsource.TooComplex):
         yamlsource.parse_yaml(text, "x.yaml")
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < PARSE_LIMIT
 
 
 def test_nesting_within_the_limit_is_accepted() -> None:

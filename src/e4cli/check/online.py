@@ -18,40 +18,14 @@ import ssl
 import threading
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 from urllib.parse import urlsplit
 
 from e4cli import __version__
+from e4cli.check.probe import MAX_REDIRECTS, TIMEOUT, Outcome, Probe
 from e4cli.util.weburl import address_is_public, check_url
 
-TIMEOUT = 8.0  # seconds, for name resolution, connection and each read
-MAX_REDIRECTS = 5
 USER_AGENT = f"e4/{__version__} (verification du portfolio BTS SIO)"
-
-
-class Outcome(StrEnum):
-    OK = "ok"
-    DNS = "dns"  # the name does not resolve
-    PRIVATE = "private"  # the name resolves, or redirects, to a local or private host
-    TIMEOUT = "timeout"
-    CONNECTION = "connection"  # refused, reset, not HTTP
-    TLS = "tls"  # certificate or handshake failure
-    HTTP = "http"  # an error status (4xx, 5xx)
-    REDIRECTS = "redirects"  # too many redirections, or a loop
-
-
-@dataclass(frozen=True)
-class Probe:
-    outcome: Outcome
-    url: str  # the last address tried
-    status: int | None = None
-    detail: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.outcome is Outcome.OK
 
 
 class _Refused(Exception):

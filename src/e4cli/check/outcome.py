@@ -12,7 +12,6 @@ out and dropped.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -195,13 +194,6 @@ class ClassSummary:
             if seen < len(self.dossiers):
                 earlier = [d.display for d in self.dossiers[: len(self.dossiers) - seen]]
                 tally.missing[:0] = earlier
-
-    @classmethod
-    def of(cls, summaries: Iterable[DossierSummary]) -> ClassSummary:
-        result = cls()
-        for summary in summaries:
-            result.add(summary)
-        return result
 
     @property
     def total(self) -> int:

@@ -6,14 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from e4cli.check.facts import gather
 from e4cli.check.schema import validate
 from e4cli.dossier.fs import DossierFS
 from e4cli.dossier.load import load_dossier
 from e4cli.dossier.model import Dossier
 from e4cli.dossier.portfolio import read_portfolio
+from e4cli.dossier.problems import Problem
 from e4cli.rules.base import CheckContext
 from e4cli.rules.findings import Finding, Severity
-from e4cli.rules.registry import RULES
+from e4cli.rules.registry import RULES, report
 from e4cli.scoring.coverage import Coverage, compute_coverage
 from e4cli.scoring.penalties import Penalty, compute_penalties
 
@@ -41,19 +43,31 @@ class CheckResult:
 def check_dossier(path: Path, display: str | None = None, *, online: bool = False) -> CheckResult:
     display = display if display is not None else str(path)
     loaded = load_dossier(path, display)
-    findings = list(loaded.findings)
+    problems: list[Problem] = list(loaded.problems)
     for doc, schema in loaded.documents:
-        findings.extend(validate(doc, schema))
+        problems.extend(validate(doc, schema))
+    findings = [report(problem) for problem in problems]
     coverage = None
     if loaded.dossier is not None:
         coverage = compute_coverage(loaded.dossier)
         fs = loaded.fs or DossierFS(path)
         portfolio = read_portfolio(fs, loaded.dossier)
-        findings.extend(portfolio.findings)
-        ctx = CheckContext(
-            loaded.dossier, fs, coverage, loaded.manifest_ok, online=online, portfolio=portfolio
-        )
+        findings.extend(report(problem) for problem in portfolio.problems)
+        facts = gather(loaded.dossier, fs, portfolio, online=online and loaded.manifest_ok)
+        findings.extend(report(problem) for problem in facts.problems)
+        ctx = CheckContext(loaded.dossier, facts, coverage, loaded.manifest_ok, portfolio)
         for rule in RULES.values():
             findings.extend(rule.run(ctx))
+        findings = silence(findings)
     findings.sort(key=Finding.sort_key)
     return CheckResult(display, loaded.dossier, findings, coverage, compute_penalties(findings))
+
+
+def silence(findings: list[Finding]) -> list[Finding]:
+    """Drop the findings that a rule's declared `silent_when` makes redundant."""
+    present = {f.code for f in findings}
+    return [
+        f
+        for f in findings
+        if not (rule := RULES.get(f.code)) or not present.intersection(rule.silent_when)
+    ]

@@ -1,4 +1,4 @@
-"""Validate a YAML document against a shipped JSON Schema, as located findings.
+"""Validate a YAML document against a shipped JSON Schema, as located violations.
 
 Each schema error's `absolute_path` is walked down the composed YAML node
 tree, so the finding points at the offending value's line and column.
@@ -8,15 +8,15 @@ Messages are French and name the field as the candidate wrote it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
-from e4cli.dossier.yamlsource import PathElem, YamlDocument
-from e4cli.rules.findings import Finding, Severity
+from e4cli.dossier.problems import InvalidValue, SchemaViolation, UnknownKey
+from e4cli.dossier.yamlsource import PathElem, YamlDocument, field_name
 from e4cli.util.resources import load_schema
 from e4cli.util.textnorm import nearest
 
@@ -43,7 +43,8 @@ def validator_for(schema_name: str) -> Draft202012Validator:
     jsonschema otherwise looks each reference up in its registry for every value.
     """
     schema = load_schema(schema_name)
-    return _EcmaValidator(inline_refs(schema, schema_name))
+    validator: Draft202012Validator = _EcmaValidator(inline_refs(schema, schema_name))
+    return validator
 
 
 def ecma_pattern(pattern: str) -> str:
@@ -82,7 +83,9 @@ def _pattern(
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_EcmaValidator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+_EcmaValidator = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, {"pattern": _pattern}
+)
 
 
 def inline_refs(schema: Any, name: str, seen: tuple[str, ...] = ()) -> Any:
@@ -147,7 +150,8 @@ def is_valid_fast(data: Any, schema_name: str) -> bool | None:
     return True
 
 
-def validate(doc: YamlDocument, schema_name: str) -> Iterator[Finding]:
+def validate(doc: YamlDocument, schema_name: str) -> Iterator[SchemaViolation]:
+    """What the schema refuses in `doc`, each worded and placed; reported by S001/S002."""
     if is_valid_fast(doc.data, schema_name):
         return
     validator = validator_for(schema_name)
@@ -156,23 +160,24 @@ def validate(doc: YamlDocument, schema_name: str) -> Iterator[Finding]:
         key=lambda e: (doc.locate(list(e.absolute_path)).line or 0, list(map(str, e.path))),
     )
     for error in errors:
-        yield from _findings(doc, error)
+        yield from _violations(doc, error)
 
 
-def field_name(path: list[PathElem]) -> str:
-    text = ""
-    for elem in path:
-        text += f"[{elem + 1}]" if isinstance(elem, int) else (f".{elem}" if text else elem)
-    return text or "le document"
+def _subschema(error: ValidationError) -> dict[str, Any]:
+    """The schema that refused the value (jsonschema types it loosely: a bool, or unset)."""
+    schema = error.schema
+    return dict(schema) if isinstance(schema, Mapping) else {}
 
 
-def _findings(doc: YamlDocument, error: ValidationError) -> Iterator[Finding]:
+def _violations(doc: YamlDocument, error: ValidationError) -> Iterator[SchemaViolation]:
     path: list[PathElem] = list(error.absolute_path)
     where = field_name(path)
-    kind = error.validator
+    kind = str(error.validator)
+    schema = _subschema(error)
     if kind == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
-        extras = [k for k in error.instance if k not in known]
+        known = list(schema.get("properties", {}))
+        instance: Any = error.instance
+        extras = [k for k in instance if k not in known]
         for key in extras:
             suggestion = nearest(key, known)
             hint = (
@@ -180,44 +185,42 @@ def _findings(doc: YamlDocument, error: ValidationError) -> Iterator[Finding]:
                 if suggestion
                 else f"Clés possibles ici : {', '.join(known)}."
             )
-            yield Finding(
-                "S002",
-                Severity.ERROR,
-                f"Clé inconnue « {key} »" + (f" dans « {where} »." if path else "."),
+            yield UnknownKey(
                 doc.locate_key([*path, key]),
+                f"Clé inconnue « {key} »" + (f" dans « {where} »." if path else "."),
                 hint,
             )
         return
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
-        subschema = error.schema.get("properties", {}).get(missing, {})
+        subschema = schema.get("properties", {}).get(missing, {})
         title = subschema.get("title")
         label = f"« {missing} »" + (f" ({title})" if title else "")
-        yield Finding(
-            "S001",
-            Severity.ERROR,
+        yield InvalidValue(
+            doc.locate(path),
             f"Champ obligatoire {label} absent"
             + (f" dans « {where} »." if path else " du document."),
-            doc.locate(path),
             subschema.get("description"),
         )
         return
-    message, hint = _describe(doc, error, path)
-    yield Finding("S001", Severity.ERROR, f"« {where} » : {message}", doc.locate(path), hint)
+    message, advice = _describe(doc, error, path)
+    yield InvalidValue(doc.locate(path), f"« {where} » : {message}", advice)
 
 
 def _describe(
     doc: YamlDocument, error: ValidationError, path: list[PathElem]
 ) -> tuple[str, str | None]:
-    kind, value, expected = error.validator, error.instance, error.validator_value
-    description = error.schema.get("description")
+    kind = str(error.validator)
+    value: Any = error.instance
+    expected: Any = error.validator_value
+    description: str | None = _subschema(error).get("description")
     node, depth = doc.node_at(path)
     raw = getattr(node, "value", None) if depth == len(path) else None
     if kind == "type":
-        names = expected if isinstance(expected, list) else [expected]
+        names = [str(n) for n in (expected if isinstance(expected, list) else [expected])]
         wanted = " ou ".join(_TYPE_NAMES.get(n, n) for n in names)
         hint = description
-        shown = _show(value)
+        shown: Any = _show(value)
         if value is None and raw == "":  # nothing written after « key: » or « - »
             return f"la valeur est vide, alors qu'elle doit être {wanted}.", description
         if "string" in names and isinstance(raw, str):

@@ -64,7 +64,7 @@ _INVALID = re.compile(r"^Invalid value for (.+?): (.*)$", re.DOTALL)
 
 def translate_help(text: str) -> str:
     for pattern, french in _PHRASES:
-        text = pattern.sub(french, text)  # type: ignore[arg-type]
+        text = pattern.sub(french, text)
     return text
 
 

@@ -32,11 +32,9 @@ def parse_date(text: str) -> ParsedDate:
         return _build(year, month, day, french=False)
     french = _FRENCH.match(text)
     if french:
-        day, month, year_text = french.groups()
-        year = int(year_text)
-        if len(year_text) == 2:
-            year += 2000
-        return _build(year, int(month), int(day), french=True)
+        day_text, month_text, year_text = french.groups()
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+        return _build(year, int(month_text), int(day_text), french=True)
     return ParsedDate(None, error="n'est pas une date (attendu AAAA-MM-JJ)")
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from e4cli.rules.findings import Finding, Location, Severity
+from e4cli.dossier.problems import NotText
+from e4cli.rules.findings import Location
 
 
 class PathOutside(Exception):
@@ -175,22 +176,16 @@ def _human(size: int) -> str:
     return f"{size} octets"
 
 
-def decode_text(data: bytes, path: str) -> tuple[str | None, Finding | None]:
-    """Decode UTF-8 (BOM allowed); else a D004 finding at the first bad byte."""
+def decode_text(data: bytes, path: str) -> tuple[str | None, NotText | None]:
+    """Decode UTF-8 (BOM allowed); else the problem, at the first bad byte."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    name = PurePosixPath(path).name
     nul = data.find(b"\x00")
     if nul >= 0 and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         line = data.count(b"\n", 0, nul) + 1
-        return None, Finding(
-            "D004",
-            Severity.ERROR,
-            "Le fichier contient des octets nuls : ce n'est pas un fichier texte (fichier "
-            "binaire, ou texte UTF-16 sans BOM).",
-            Location(path, line, nul - (data.rfind(b"\n", 0, nul) + 1) + 1),
-            "Vérifiez qu'il s'agit du bon fichier (une image ou un PDF renommé ne se lit pas) ; "
-            "un texte doit être enregistré en UTF-8.",
-        )
+        where = Location(path, line, nul - (data.rfind(b"\n", 0, nul) + 1) + 1)
+        return None, NotText(where, nul=True, byte=None, guess="UTF-16", name=name)
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -198,13 +193,5 @@ def decode_text(data: bytes, path: str) -> tuple[str | None, Finding | None]:
         # in characters, as editors count: what precedes the bad byte is valid UTF-8
         column = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         guess = "UTF-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "WINDOWS-1252"
-        name = PurePosixPath(path).name
-        return None, Finding(
-            "D004",
-            Severity.ERROR,
-            f"Le fichier n'est pas encodé en UTF-8 (octet 0x{data[exc.start]:02X} invalide) : "
-            f"probablement {guess}.",
-            Location(path, line, column),
-            f"Réenregistrez-le en UTF-8 dans votre éditeur, ou convertissez-le : "
-            f"iconv -f {guess} -t UTF-8 {name} > {name}.utf8 && mv {name}.utf8 {name}",
-        )
+        where = Location(path, line, column)
+        return None, NotText(where, nul=False, byte=data[exc.start], guess=guess, name=name)

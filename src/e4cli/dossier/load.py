@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
-from e4cli.check.schema import field_name
 from e4cli.dossier.dates import parse_date
 from e4cli.dossier.fs import DossierFS, FileRefused, PathOutside, decode_text, file_kind
 from e4cli.dossier.model import (
@@ -26,9 +25,31 @@ from e4cli.dossier.model import (
     Realisation,
     Stage,
 )
+from e4cli.dossier.problems import (
+    ControlCharacter,
+    DuplicateStageId,
+    FolderMissing,
+    FrenchDate,
+    IgnoredFile,
+    IgnoredFolder,
+    ImpossibleDate,
+    ManifestMissing,
+    NotAMapping,
+    Outside,
+    Problem,
+    Refused,
+    UnknownReferential,
+    YamlSyntax,
+)
 from e4cli.dossier.referential import DEFAULT_ID, Referential, available, load_referential
-from e4cli.dossier.yamlsource import MAX_YAML_BYTES, TooComplex, YamlDocument, parse_yaml
-from e4cli.rules.findings import Finding, Location, Severity
+from e4cli.dossier.yamlsource import (
+    MAX_YAML_BYTES,
+    TooComplex,
+    YamlDocument,
+    field_name,
+    parse_yaml,
+)
+from e4cli.rules.findings import Location
 
 MANIFEST = "dossier.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -37,78 +58,60 @@ MAX_REALISATIONS = 500  # a dossier has a few dozen; beyond, loading would take 
 
 @dataclass
 class Loaded:
-    """What loading gives: the model (if the folder is a dossier) and its findings."""
+    """What loading gives: the model (if the folder is a dossier) and the problems met."""
 
     dossier: Dossier | None
     documents: list[tuple[YamlDocument, str]] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     manifest_ok: bool = False
     fs: DossierFS | None = None  # the dossier's files, with the paths already resolved
 
 
-def outside_finding(exc: PathOutside, where: Location) -> Finding:
-    return Finding(
-        "D005",
-        Severity.ERROR,
-        f"Le chemin « {exc.raw} » sort du dossier ({exc.reason}) : il n'est ni suivi ni lu.",
-        where,
-        "Placez le fichier dans le dossier et écrivez un chemin relatif à sa racine, "
-        "par exemple « productions/procedure.pdf ».",
-    )
+def outside(exc: PathOutside, where: Location) -> Outside:
+    return Outside(where, exc.raw, exc.reason)
 
 
-def read_yaml(fs: DossierFS, path: Path) -> tuple[YamlDocument | None, list[Finding]]:
+def read_yaml(fs: DossierFS, path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     """Read and parse one YAML file of the dossier, never raising for bad input."""
     rel = fs.relative(path)
     try:
         data = fs.read_bytes(path, MAX_YAML_BYTES)
     except FileRefused as exc:
-        return None, [
-            Finding(
-                "D007",
-                Severity.ERROR,
-                f"Fichier YAML refusé : {exc.reason}.",
-                Location(rel),
-                "Un fichier du dossier fait quelques Kio ; vérifiez qu'il s'agit du bon fichier.",
-            )
-        ]
+        return None, [Refused(Location(rel), "yaml", exc.reason)]
     text, bad_encoding = decode_text(data, rel)
     if text is None:
         return None, [bad_encoding] if bad_encoding else []
     try:
         doc = parse_yaml(text, rel)
     except yaml.MarkedYAMLError as exc:
-        problem, mark, hint = _explain_yaml_error(exc, text)
-        return None, [
-            Finding(
-                "D003",
-                Severity.ERROR,
-                f"YAML invalide : {problem}.",
-                Location(rel, mark.line + 1, mark.column + 1) if mark else Location(rel),
-                hint,
-            )
-        ]
+        return None, [_syntax(exc, text, rel)]
     except yaml.reader.ReaderError as exc:
-        return None, [_reader_finding(exc, text, rel)]
+        return None, [_control_character(exc, text, rel)]
     except yaml.YAMLError as exc:
-        return None, [Finding("D003", Severity.ERROR, f"YAML invalide : {exc}.", Location(rel))]
+        return None, [YamlSyntax(Location(rel), str(exc), None, None, None, text)]
     except (TooComplex, RecursionError) as exc:
         reason = str(exc) if isinstance(exc, TooComplex) else "imbrication trop profonde"
-        return None, [
-            Finding(
-                "D007",
-                Severity.ERROR,
-                f"Fichier YAML refusé : trop complexe ({reason}).",
-                Location(rel),
-                "Un fichier de dossier n'a besoin ni d'ancres (&, *) en cascade ni de "
-                "dizaines de niveaux d'imbrication.",
-            )
-        ]
-    return doc, list(doc.findings)
+        return None, [Refused(Location(rel), "yaml-complex", reason)]
+    return doc, list(doc.problems)
 
 
-def _reader_finding(exc: yaml.reader.ReaderError, text: str, rel: str) -> Finding:
-    """A control character YAML does not allow: say which, and where."""
+def _mark(mark: yaml.Mark | None) -> tuple[int, int] | None:
+    return (mark.line, mark.column) if mark is not None else None
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str, rel: str) -> YamlSyntax:
+    return YamlSyntax(
+        Location(rel),
+        exc.problem or "",
+        exc.context,
+        _mark(exc.problem_mark),
+        _mark(exc.context_mark),
+        text,
+    )
+
+
+def _control_character(exc: yaml.reader.ReaderError, text: str, rel: str) -> ControlCharacter:
+    """A control character YAML does not allow: which, and where."""
     offset = max(exc.position, 0)
     if exc.encoding == "unicode":  # PyYAML's reader counts characters
         before = text[:offset]
@@ -117,139 +120,13 @@ def _reader_finding(exc: yaml.reader.ReaderError, text: str, rel: str) -> Findin
     line = before.count("\n") + 1
     column = len(before) - (before.rfind("\n") + 1) + 1
     char = exc.character if isinstance(exc.character, int) else 0
-    return Finding(
-        "D003",
-        Severity.ERROR,
-        f"YAML invalide : caractère de contrôle U+{char:04X} interdit dans un fichier YAML.",
-        Location(rel, line, column),
-        "Ce fichier contient des caractères invisibles ou binaires : retapez la ligne, ou "
-        "vérifiez qu'il s'agit bien d'un fichier texte.",
-    )
-
-
-_GENERIC_HINT = (
-    "Vérifiez l'indentation (des espaces, pas de tabulations), les deux-points après chaque "
-    "clé et les guillemets autour des textes qui contiennent « : »."
-)
-_TAB_HINT = (
-    "Remplacez chaque tabulation par des espaces ; réglez l'éditeur pour qu'il insère des espaces."
-)
-_QUOTE_HINT = 'Mettez la valeur entre guillemets : intitule: "…".'
-_INDENT_HINT = (
-    "Les clés d'un même bloc commencent à la même colonne, et les éléments « - » d'une même "
-    "liste aussi ; indentez avec des espaces."
-)
-
-# (words of PyYAML's or libyaml's message, French problem, hint); the first that matches wins.
-# PyYAML and libyaml word the same fault differently: both are listed.
-_PROBLEMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (
-        ("mapping values are not allowed",),
-        "deux-points inattendu (un texte contenant « : » doit être entre guillemets)",
-        _QUOTE_HINT,
-    ),
-    (
-        ("found undefined alias",),
-        "alias (*) sans ancre (&) correspondante",
-        "« * » en début de valeur désigne un alias YAML : " + _QUOTE_HINT,
-    ),
-    (
-        ("but found another document",),
-        "plusieurs documents (---) dans un seul fichier",
-        "Gardez un seul document : retirez la ligne « --- » et ce qui la suit, ou faites-en un "
-        "autre fichier.",
-    ),
-    (
-        ("expected escape sequence", "unknown escape", "hexdecimal", "hexadecimal"),
-        "barre oblique inverse (\\) entre guillemets doubles",
-        "Entre guillemets doubles, « \\ » annonce un caractère spécial : écrivez les chemins avec "
-        "« / » (productions/procedure.pdf) ou mettez la valeur entre guillemets simples.",
-    ),
-    (
-        ("expected ',' or ']'",),
-        "crochet « [ » jamais refermé, ou virgule manquante dans la liste",
-        "Une liste entre crochets s'écrit [B1.1, B1.2] sur une seule ligne.",
-    ),
-    (
-        ("expected ',' or '}'",),
-        "accolade « { » jamais refermée, ou virgule manquante",
-        "Un bloc entre accolades s'écrit {debut: 2027-01-19, fin: 2027-02-12} sur une seule ligne.",
-    ),
-    (
-        ("expected key", "expected <block end>", "expected '-' indicator"),
-        "indentation incohérente (cette ligne ne s'aligne sur aucun bloc ouvert au-dessus)",
-        _INDENT_HINT,
-    ),
-)
-
-
-def _explain_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, yaml.Mark | None, str]:
-    """The fault in French, where to point at, and how to fix it."""
-    problem = exc.problem or ""
-    mark = exc.problem_mark or exc.context_mark
-    char = _char_at(text, mark)
-    if "tab character" in problem or char == "\t":
-        return "tabulation interdite (l'indentation se fait avec des espaces)", mark, _TAB_HINT
-    if "cannot start any token" in problem:
-        return f"une valeur ne peut pas commencer par « {char} »", mark, _QUOTE_HINT
-    if "alphabetic or numeric character" in problem:  # `*texte*` or `& co` read as an alias
-        first = _char_at(text, exc.context_mark)
-        return f"une valeur ne peut pas commencer par « {first} »", exc.context_mark, _QUOTE_HINT
-    if "could not find expected ':'" in problem:  # the key without colon is where it began
-        return "deux-points manquant après une clé", exc.context_mark or mark, _GENERIC_HINT
-    if "expected" in problem and _after_closing_quote(text, mark):
-        return (
-            "texte après le guillemet fermant",
-            mark,
-            'Toute la valeur doit être entre les guillemets : intitule: "Projet « X » : suite".',
-        )
-    if "end of stream" in problem and "quoted scalar" in (exc.context or ""):
-        # the fault is the opening quote, not the end of the file where the parser stopped
-        return (
-            "guillemet jamais refermé",
-            exc.context_mark or mark,
-            "Refermez le guillemet à la fin de la valeur, sur la même ligne.",
-        )
-    for words, french, hint in _PROBLEMS:
-        if any(word in problem for word in words):
-            return french, mark, hint
-    return problem or "syntaxe invalide", mark, _GENERIC_HINT
-
-
-def _after_closing_quote(text: str, mark: yaml.Mark | None) -> bool:
-    """True when the parser stopped on text that follows a quoted value on its line."""
-    if mark is None:
-        return False
-    lines = text.splitlines()
-    before = lines[mark.line][: mark.column].rstrip() if mark.line < len(lines) else ""
-    return before.endswith(('"', "'")) and ":" in before
-
-
-def _char_at(text: str, mark: yaml.Mark | None) -> str:
-    if mark is None:
-        return ""
-    lines = text.splitlines()
-    if mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
-        return ""
-    return lines[mark.line][mark.column]
+    return ControlCharacter(Location(rel, line, column), char)
 
 
 def load_dossier(path: Path, display: str | None = None) -> Loaded:
     display = display if display is not None else str(path)
     if not path.is_dir():
-        what = "n'existe pas" if not path.exists() else "n'est pas un dossier"
-        return Loaded(
-            None,
-            findings=[
-                Finding(
-                    "D001",
-                    Severity.ERROR,
-                    f"Le chemin « {display} » {what}.",
-                    Location(None),
-                    "Donnez le dossier qui contient dossier.yaml, ou créez-en un avec « e4 init ».",
-                )
-            ],
-        )
+        return Loaded(None, problems=[FolderMissing(Location(None), display, path.exists())])
     fs = DossierFS(path)
     builder = _Builder(fs, display)
     return builder.build()
@@ -261,8 +138,8 @@ class _Builder:
         self.display = display
         self.loaded = Loaded(None, fs=fs)
 
-    def report(self, finding: Finding) -> None:
-        self.loaded.findings.append(finding)
+    def report(self, problem: Problem) -> None:
+        self.loaded.problems.append(problem)
 
     def build(self) -> Loaded:
         manifest_doc = self._manifest()
@@ -271,13 +148,7 @@ class _Builder:
             data = manifest_doc.data
             self.loaded.manifest_ok = True
         elif manifest_doc is not None:
-            self.report(
-                _not_a_mapping(
-                    manifest_doc,
-                    "dossier.yaml doit être un bloc de clés (session, candidat, centre…)",
-                    "Partez de « e4 init » pour obtenir un dossier.yaml complet.",
-                )
-            )
+            self.report(_not_a_mapping(manifest_doc, "manifest"))
         session = _int(data.get("session"))
         referential = self._referential(data, manifest_doc)
         anchor = Anchor(manifest_doc) if manifest_doc is not None else None
@@ -299,27 +170,14 @@ class _Builder:
         try:
             self.fs.resolve(MANIFEST)
         except PathOutside as exc:
-            self.report(outside_finding(exc, Location(MANIFEST)))
+            self.report(outside(exc, Location(MANIFEST)))
             return None
         if file_kind(path) is None:
             near = [p.name for p in self.fs.root.iterdir() if p.name.lower() in _MANIFEST_TYPOS]
-            hint = (
-                f"Renommez « {near[0]} » en « {MANIFEST} »."
-                if near
-                else "Créez-le (voir « e4 init ») : c'est lui qui décrit le dossier."
-            )
-            self.report(
-                Finding(
-                    "D002",
-                    Severity.ERROR,
-                    "Le fichier dossier.yaml est absent.",
-                    Location(None),
-                    hint,
-                )
-            )
+            self.report(ManifestMissing(Location(None), near[0] if near else None))
             return None
-        doc, findings = read_yaml(self.fs, path)
-        self.loaded.findings.extend(findings)
+        doc, problems = read_yaml(self.fs, path)
+        self.loaded.problems.extend(problems)
         if doc is not None and isinstance(doc.data, dict):  # else reported by build()
             self.loaded.documents.append((doc, "dossier.schema.json"))
         return doc
@@ -330,16 +188,7 @@ class _Builder:
             if ref_id in available():
                 return load_referential(ref_id)
             assert doc is not None
-            self.report(
-                Finding(
-                    "S001",
-                    Severity.ERROR,
-                    f"Référentiel « {ref_id} » inconnu.",
-                    doc.locate(["referentiel"]),
-                    f"Référentiels disponibles : {', '.join(available())} "
-                    "(ou supprimez la clé pour le choix par défaut).",
-                )
-            )
+            self.report(UnknownReferential(doc.locate(["referentiel"]), ref_id, tuple(available())))
         return load_referential(DEFAULT_ID)
 
     def _date(self, value: Any, anchor: Anchor, *keys: str | int) -> dt.date | None:
@@ -351,32 +200,10 @@ class _Builder:
         if parsed.value is None:
             # the schema's pattern refuses any other form: one finding, not two
             if parsed.impossible:
-                self.report(
-                    Finding(
-                        "S001",
-                        Severity.ERROR,
-                        f"« {name} » : la date « {value} » {parsed.error}.",
-                        where,
-                        (
-                            "À la française, le jour vient en premier (JJ/MM/AAAA). "
-                            if parsed.french
-                            else ""
-                        )
-                        + "Écrivez une date réelle au format AAAA-MM-JJ, par exemple 2027-01-19.",
-                    )
-                )
+                self.report(ImpossibleDate(where, name, value, parsed.error or "", parsed.french))
             return None
         if parsed.french:
-            self.report(
-                Finding(
-                    "S003",
-                    Severity.WARNING,
-                    f"« {name} » : date « {value} » écrite à la française, comprise comme le "
-                    f"{_spelled(parsed.value)}.",
-                    where,
-                    f"Écrivez-la au format ISO : {parsed.value.isoformat()}",
-                )
-            )
+            self.report(FrenchDate(where, name, value, parsed.value))
         return parsed.value
 
     def _fill_manifest(self, dossier: Dossier, data: dict[str, Any], anchor: Anchor) -> None:
@@ -418,15 +245,13 @@ class _Builder:
         """Two stages with one id: a réalisation's `stage:` could not tell them apart."""
         written = stage.anchor.has("id")
         self.report(
-            Finding(
-                "S001",
-                Severity.ERROR,
-                f"« stages[{stage.index + 1}] » : l'identifiant « {stage.id} »"
-                + ("" if written else " (donné par défaut, d'après sa place dans la liste)")
-                + f" est déjà celui du stage {first.index + 1} ({first.organisation or first.id}).",
+            DuplicateStageId(
                 stage.anchor.at("id") if written else stage.anchor.at(),
-                "Donnez à chaque stage un identifiant unique (id: stage1, id: stage2…) : c'est "
-                "lui que citent les réalisations dans « stage: ».",
+                stage.index,
+                stage.id,
+                written,
+                first.index,
+                first.organisation or first.id,
             )
         )
 
@@ -445,7 +270,7 @@ class _Builder:
         )
 
     def _ignored(self, dossier: Dossier, others: list[Path]) -> None:
-        """R008 for what looks like a réalisation but will not be read.
+        """What looks like a réalisation but will not be read (R008).
 
         `01-glpi.yaml.txt` (Windows hides known extensions) and YAML files in a
         sub-folder are the usual cases; other files (notes, images) are left alone.
@@ -458,36 +283,20 @@ class _Builder:
                 )[:3]
                 if nested:
                     self.report(
-                        Finding(
-                            "R008",
-                            Severity.WARNING,
-                            f"Le sous-dossier « {rel}/ » contient des fichiers YAML "
-                            f"({', '.join(nested)}…) qui ne sont pas lus : seuls les fichiers "
-                            f"placés directement dans « {dossier.realisations_dir}/ » sont des "
-                            "réalisations.",
-                            Location(rel + "/"),
-                            f"Déplacez-les dans « {dossier.realisations_dir}/ ».",
+                        IgnoredFolder(
+                            Location(rel + "/"), rel, tuple(nested), dossier.realisations_dir
                         )
                     )
             elif ".yaml" in path.name.lower() or ".yml" in path.name.lower():
                 stem = path.name[: path.name.lower().rfind(".y")]
-                self.report(
-                    Finding(
-                        "R008",
-                        Severity.WARNING,
-                        f"« {rel} » n'est pas lu : son nom ne finit pas par .yaml ou .yml.",
-                        Location(rel),
-                        f"Renommez-le « {stem}.yaml » (Windows cache parfois la vraie "
-                        "extension : affichez les extensions dans l'Explorateur).",
-                    )
-                )
+                self.report(IgnoredFile(Location(rel), stem))
 
     def _realisations(self, dossier: Dossier) -> None:
         where = dossier.manifest.at("realisations") if dossier.manifest else Location(None)
         try:
             folder = self.fs.resolve(dossier.realisations_dir)
         except PathOutside as exc:
-            self.report(outside_finding(exc, where))
+            self.report(outside(exc, where))
             return
         if file_kind(folder) != "dir":
             return
@@ -496,26 +305,16 @@ class _Builder:
             files = sorted(p for p in entries if p.suffix.lower() in YAML_SUFFIXES)
             self._ignored(dossier, [p for p in entries if p.suffix.lower() not in YAML_SUFFIXES])
         except OSError as exc:
-            self.report(
-                Finding(
-                    "D007",
-                    Severity.ERROR,
-                    f"Le dossier « {dossier.realisations_dir}/ » ne se lit pas ({exc.strerror}).",
-                    where,
-                    "Vérifiez ses droits d'accès.",
-                )
-            )
+            self.report(Refused(where, "folder", exc.strerror or str(exc)))
             return
         if len(files) > MAX_REALISATIONS:
             self.report(
-                Finding(
-                    "D007",
-                    Severity.ERROR,
-                    f"{len(files)} fichiers YAML dans « {dossier.realisations_dir}/ » : seuls les "
-                    f"{MAX_REALISATIONS} premiers sont lus.",
+                Refused(
                     Location(dossier.realisations_dir + "/"),
-                    "Un dossier compte quelques dizaines de réalisations ; vérifiez que ce "
-                    "dossier ne contient que les vôtres.",
+                    "too-many-realisations",
+                    dossier.realisations_dir,
+                    count=len(files),
+                    limit=MAX_REALISATIONS,
                 )
             )
             files = files[:MAX_REALISATIONS]
@@ -523,20 +322,14 @@ class _Builder:
             try:
                 self.fs.resolve(self.fs.relative(path))
             except PathOutside as exc:
-                self.report(outside_finding(exc, Location(self.fs.relative(path))))
+                self.report(outside(exc, Location(self.fs.relative(path))))
                 continue
-            doc, findings = read_yaml(self.fs, path)
-            self.loaded.findings.extend(findings)
+            doc, problems = read_yaml(self.fs, path)
+            self.loaded.problems.extend(problems)
             if doc is None:
                 continue
             if not isinstance(doc.data, dict):  # one finding; the schema would only repeat it
-                self.report(
-                    _not_a_mapping(
-                        doc,
-                        "Une réalisation doit être un bloc de clés (intitule, cadre, periode…)",
-                        "Voir « e4 init » pour un exemple de réalisation.",
-                    )
-                )
+                self.report(_not_a_mapping(doc, "realisation"))
                 continue
             self.loaded.documents.append((doc, "realisation.schema.json"))
             dossier.realisations.append(self._realisation(dossier, doc.data, doc, path))
@@ -592,15 +385,15 @@ class _Builder:
         )
 
 
-def _not_a_mapping(doc: YamlDocument, expected: str, hint: str) -> Finding:
-    """S001 for a YAML file whose top is not a block of keys: empty, a list, a lone value."""
+def _not_a_mapping(doc: YamlDocument, document: Literal["manifest", "realisation"]) -> NotAMapping:
+    """A YAML file whose top is not a block of keys: empty, a list, a lone value."""
     if doc.data is None:
-        found = "or le fichier est vide (ou ne contient que des commentaires)"
+        found: Literal["empty", "list", "scalar"] = "empty"
     elif isinstance(doc.data, list):
-        found = "or le fichier est une liste (lignes commençant par « - »)"
+        found = "list"
     else:
-        found = "or le fichier ne contient qu'une valeur, sans clé"
-    return Finding("S001", Severity.ERROR, f"{expected}, {found}.", doc.locate(), hint)
+        found = "scalar"
+    return NotAMapping(doc.locate(), document, found)
 
 
 _MANIFEST_TYPOS = {
@@ -610,27 +403,6 @@ _MANIFEST_TYPOS = {
     "dossier.yaml ",
     "dossier.json",
 }
-
-
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-
-def _spelled(day: dt.date) -> str:
-    """« 6 octobre 2025 »: the month in words leaves no doubt about which number is the day."""
-    return f"{'1er' if day.day == 1 else day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _str(value: Any) -> str | None:

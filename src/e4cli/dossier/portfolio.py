@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from e4cli.dossier.fs import DossierFS, FileRefused, PathOutside, decode_text, file_kind
-from e4cli.dossier.load import outside_finding
+from e4cli.dossier.load import outside
 from e4cli.dossier.markdown_links import Link, extract_links, is_blank, may_link, parse_cost
 from e4cli.dossier.model import Dossier
-from e4cli.rules.findings import Finding, Location, Severity
+from e4cli.dossier.problems import Problem, Refused
+from e4cli.rules.findings import Location
 
 MAX_PAGE_BYTES = 256 << 10  # 256 Kio: a long page is a few dozen Kio; images are files apart
 MAX_TOTAL_BYTES = 2 << 20  # 2 Mio of Markdown read per dossier
@@ -59,7 +60,7 @@ class LocalPortfolio:
     declared: bool
     status: str
     pages: dict[str, Page] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def index_path(self) -> str:
@@ -89,7 +90,7 @@ def read_portfolio(fs: DossierFS, dossier: Dossier) -> LocalPortfolio:
         folder = fs.resolve(directory)
     except PathOutside as exc:
         portfolio.status = "outside"
-        portfolio.findings.append(outside_finding(exc, where))
+        portfolio.problems.append(outside(exc, where))
     else:
         kind = file_kind(folder)
         if kind is None:
@@ -97,7 +98,7 @@ def read_portfolio(fs: DossierFS, dossier: Dossier) -> LocalPortfolio:
         elif kind != "dir":
             portfolio.status = "not-dir"
         else:
-            paths = _list_pages(fs, directory, portfolio.findings)
+            paths = _list_pages(fs, directory, portfolio.problems)
     for real in dossier.realisations:
         if real.page and real.page.lower().endswith(PAGE_SUFFIXES):
             extra = _clean(real.page)
@@ -122,7 +123,7 @@ def _inside_file(fs: DossierFS, raw: str) -> bool:
         return False  # reported by R003 where the réalisation names it
 
 
-def _list_pages(fs: DossierFS, directory: str, findings: list[Finding]) -> list[str]:
+def _list_pages(fs: DossierFS, directory: str, problems: list[Problem]) -> list[str]:
     """Markdown files under `directory`, index first; symlinks out reported, never followed."""
     pages: list[str] = []
     pending = [directory]
@@ -133,19 +134,15 @@ def _list_pages(fs: DossierFS, directory: str, findings: list[Finding]) -> list[
             with os.scandir(fs.root if current == "." else fs.root / current) as scan:
                 entries = sorted(scan, key=lambda e: e.name)
         except OSError as exc:
-            findings.append(
-                _refused(current + "/", f"Dossier du portfolio illisible ({exc.strerror}).")
+            problems.append(
+                Refused(Location(current + "/"), "portfolio-folder", exc.strerror or str(exc))
             )
             continue
         for entry in entries:
             seen += 1
             if seen > MAX_ENTRIES:
-                findings.append(
-                    _refused(
-                        directory + "/",
-                        f"Portfolio de plus de {MAX_ENTRIES} fichiers et dossiers : la suite "
-                        "n'est pas vérifiée.",
-                    )
+                problems.append(
+                    Refused(Location(directory + "/"), "portfolio-entries", limit=MAX_ENTRIES)
                 )
                 return _index_first(pages, directory)
             if entry.name.startswith("."):
@@ -155,7 +152,7 @@ def _list_pages(fs: DossierFS, directory: str, findings: list[Finding]) -> list[
                 try:
                     fs.resolve(rel)
                 except PathOutside as exc:
-                    findings.append(outside_finding(exc, Location(rel)))
+                    problems.append(outside(exc, Location(rel)))
                     continue
                 if file_kind(fs.root / rel) == "dir":
                     continue  # its target is inside the dossier: listed where it really is
@@ -178,11 +175,12 @@ def _read_pages(fs: DossierFS, paths: list[str], portfolio: LocalPortfolio) -> N
     for count, rel in enumerate(paths):
         if count >= MAX_PAGES or read_budget <= 0:
             left = len(paths) - count
-            portfolio.findings.append(
-                _refused(
-                    portfolio.directory + "/",
-                    f"Portfolio trop volumineux ({len(paths)} pages) : les {left} dernières "
-                    "pages ne sont pas lues.",
+            portfolio.problems.append(
+                Refused(
+                    Location(portfolio.directory + "/"),
+                    "portfolio-pages",
+                    count=len(paths),
+                    limit=left,
                 )
             )
             break
@@ -190,14 +188,14 @@ def _read_pages(fs: DossierFS, paths: list[str], portfolio: LocalPortfolio) -> N
             data = fs.read_bytes(fs.root / rel, MAX_PAGE_BYTES)
         except FileRefused as exc:
             portfolio.pages[rel] = Page(rel, None)
-            portfolio.findings.append(_refused(rel, f"Page Markdown refusée : {exc.reason}."))
+            portfolio.problems.append(Refused(Location(rel), "page", exc.reason))
             continue
         read_budget -= len(data)
         text, bad_encoding = decode_text(data, rel)
         if text is None:
             portfolio.pages[rel] = Page(rel, None)
             if bad_encoding is not None:
-                portfolio.findings.append(bad_encoding)
+                portfolio.problems.append(bad_encoding)
             continue
         page = portfolio.pages[rel] = Page(rel, text)
         if may_link(text):
@@ -208,21 +206,8 @@ def _read_pages(fs: DossierFS, paths: list[str], portfolio: LocalPortfolio) -> N
             parse_budget -= cost
             page.links = extract_links(text)
     if unparsed:
-        portfolio.findings.append(
-            _refused(
-                unparsed[0],
-                f"Liens non vérifiés dans {len(unparsed)} page(s) Markdown, dont celle-ci : le "
-                f"portfolio dépasse {MAX_PARSE_COST} lignes à analyser.",
+        portfolio.problems.append(
+            Refused(
+                Location(unparsed[0]), "portfolio-links", count=len(unparsed), limit=MAX_PARSE_COST
             )
         )
-
-
-def _refused(where: str, message: str) -> Finding:
-    return Finding(
-        "D007",
-        Severity.ERROR,
-        message,
-        Location(where),
-        "Une page de portfolio est un court fichier texte ; les images et documents sont des "
-        "fichiers à part, cités par un lien.",
-    )

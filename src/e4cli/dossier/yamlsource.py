@@ -3,7 +3,7 @@
 PyYAML's constructors lose positions and silently keep the last of two
 duplicate keys. We compose the node tree instead (which keeps marks and does
 not expand aliases), then convert it ourselves: duplicate keys become
-findings, aliases are expanded under a budget (so an alias bomb is refused,
+problems (dossier/problems.py), aliases are expanded under a budget (so an alias bomb is refused,
 not expanded), and dates become ISO strings so the data is JSON-shaped for
 schema validation.
 """
@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from e4cli.rules.findings import Finding, Location, Severity
+from e4cli.dossier.problems import ComplexKey, DuplicateKey, Problem
+from e4cli.rules.findings import Location
 
 try:  # the C parser is several times faster; fall back when libyaml is absent
     from yaml import CSafeLoader as _Loader
@@ -43,7 +44,7 @@ class YamlDocument:
     path: str
     root: yaml.Node | None
     data: Any
-    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     def node_at(self, path: Sequence[PathElem]) -> tuple[yaml.Node | None, int]:
         """The deepest node along `path`, and how many path elements it consumed."""
@@ -88,14 +89,16 @@ def _child(node: yaml.Node, elem: PathElem) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:  # first occurrence wins, as in conversion
             if isinstance(key, yaml.ScalarNode) and key.value == str(elem):
-                return value
+                found: yaml.Node = value
+                return found
         return None
     if (
         isinstance(node, yaml.SequenceNode)
         and isinstance(elem, int)
         and 0 <= elem < len(node.value)
     ):
-        return node.value[elem]
+        item: yaml.Node = node.value[elem]
+        return item
     return None
 
 
@@ -177,28 +180,18 @@ class _Converter:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 mark = key_node.start_mark
-                self.doc.findings.append(
-                    Finding(
-                        "D003",
-                        Severity.ERROR,
-                        "Une clé doit être un simple mot, pas une liste ni un dictionnaire.",
-                        Location(self.doc.path, mark.line + 1, mark.column + 1),
-                        "Écrivez la clé comme un mot suivi de deux-points : « intitule: ».",
-                    )
+                self.doc.problems.append(
+                    ComplexKey(Location(self.doc.path, mark.line + 1, mark.column + 1))
                 )
                 continue
             key = str(key_node.value)
             line = key_node.start_mark.line + 1
             if key in first_seen:
-                self.doc.findings.append(
-                    Finding(
-                        "D006",
-                        Severity.ERROR,
-                        f"La clé « {key} » apparaît deux fois dans le même bloc "
-                        f"(première fois ligne {first_seen[key]}) : une des deux valeurs "
-                        "serait perdue.",
+                self.doc.problems.append(
+                    DuplicateKey(
                         Location(self.doc.path, line, key_node.start_mark.column + 1),
-                        "Gardez une seule fois cette clé et fusionnez les deux valeurs.",
+                        key,
+                        first_seen[key],
                     )
                 )
                 continue
@@ -221,3 +214,11 @@ class _Converter:
         if isinstance(value, float) and value != value:  # NaN is not JSON
             return str(node.value)
         return value
+
+
+def field_name(path: list[PathElem]) -> str:
+    """A value's path as the candidate reads it: `stages[2].debut` (1-based list places)."""
+    text = ""
+    for elem in path:
+        text += f"[{elem + 1}]" if isinstance(elem, int) else (f".{elem}" if text else elem)
+    return text or "le document"

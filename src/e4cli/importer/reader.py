@@ -180,7 +180,7 @@ class _Reader:
 
     def value(self, cell: Cell | MergedCell) -> object:
         """A cell's value; for a formula, what Excel computed, else the formula's text."""
-        if cell.data_type == "f" and self.cached is not None:
+        if cell.data_type == "f" and self.cached is not None and cell.row and cell.column:
             computed = self.cached.cell(cell.row, cell.column).value
             if computed is not None:
                 return computed

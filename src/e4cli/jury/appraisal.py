@@ -15,7 +15,8 @@ from decimal import Decimal
 from e4cli.dossier.referential import Referential
 from e4cli.jury.evaluation import TEAM, Evaluation, Member
 from e4cli.jury.final_mark import final_mark, format_mark
-from e4cli.jury.grid import CHECKED, UNCHECKED, GridModel, Header, PenaltyLine
+from e4cli.jury.grid import GridModel, Header, PenaltyLine
+from e4cli.table.model import CHECKED, UNCHECKED
 
 SHEET_TITLE = "Fiche d'appréciation"
 

@@ -49,6 +49,7 @@ from e4cli.rules import (
     e008_autre_candidat as e008,
 )
 from e4cli.rules.findings import Finding, Location, Severity
+from e4cli.rules.registry import PROBLEM_RULES
 from e4cli.scoring.coverage import Coverage
 from e4cli.util.textnorm import fold, nearest
 
@@ -107,8 +108,8 @@ def evaluate(
             )
         )
         return EvaluationResult(None, findings)
-    for finding in validate(doc, SCHEMA):
-        findings.append(dataclasses.replace(finding, code=e002.RULE.code))
+    for violation in validate(doc, SCHEMA):
+        findings.append(e002.RULE.finding(violation.message, violation.where, violation.hint))
     checker = _Checker(doc, dossier, coverage)
     evaluation = checker.build()
     findings.extend(checker.findings)
@@ -135,18 +136,16 @@ def _read(path: Path, display: str) -> tuple[YamlDocument | None, list[Finding]]
                 "Pour un dossier d'évaluations, chacune s'appelle <dossier>.yaml.",
             )
         ]
-    doc, raw = read_yaml(DossierFS(path.parent), path)
+    doc, problems = read_yaml(DossierFS(path.parent), path)
     rel = path.name
-    findings = [
-        dataclasses.replace(
-            f,
-            code=e001.RULE.code,
-            location=dataclasses.replace(f.location, path=display)
-            if f.location.path == rel
-            else f.location,
-        )
-        for f in raw
-    ]
+    findings = []
+    for problem in problems:
+        described = PROBLEM_RULES[type(problem)].describe(problem)
+        if described.where.path == rel:
+            described = dataclasses.replace(
+                described, where=dataclasses.replace(described.where, path=display)
+            )
+        findings.append(e001.RULE.stamp(described))
     if doc is not None:
         doc.path = display
     return doc, findings

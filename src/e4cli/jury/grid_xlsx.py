@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from e4cli.jury.grid import (
@@ -37,7 +38,7 @@ from e4cli.jury.grid import (
     GridCompetence,
     GridModel,
 )
-from e4cli.table.xlsx import estimate_lines, row_height, set_text
+from e4cli.table.xlsx import cell_at, estimate_lines, row_height, set_text
 
 FONT = "Arial"
 THIN = Side(style="thin")
@@ -89,7 +90,7 @@ class _Sheet:
         border: bool = False,
         fill: PatternFill | None = None,
     ) -> Cell:
-        cell = self.ws.cell(row, column)
+        cell = cell_at(self.ws, row, column)
         set_text(cell, value)
         cell.font = Font(name=FONT, size=size, bold=bold, italic=italic)
         cell.alignment = Alignment(horizontal=horizontal, vertical="top", wrap_text=True)
@@ -128,7 +129,7 @@ class _Sheet:
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.page_margins.left = ws.page_margins.right = 0.3
         ws.page_margins.top = ws.page_margins.bottom = 0.4
         ws.print_area = f"A1:{self.last}{self.row - 1}"
@@ -240,7 +241,7 @@ class _Verso(_Sheet):
         for comp in model.competences:
             self.competence(comp)
         ws.print_title_rows = f"{header_row}:{header_row}"
-        ws.freeze_panes = ws.cell(header_row + 1, 1)
+        ws.freeze_panes = f"A{header_row + 1}"
         self.page_setup()
 
     def level_row(self, label: str, indicators: str, *, bold: bool = False) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from itertools import groupby
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from rich.console import Console, Group
 from rich.padding import Padding
@@ -24,7 +24,8 @@ _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.
 
 def make_console(stream: TextIO) -> Console:
     """Colour only on a terminal; Rich itself honours NO_COLOR and FORCE_COLOR."""
-    return Console(file=_StripTrailingSpaces(stream), highlight=False, soft_wrap=False, emoji=False)
+    stripped = cast(TextIO, _StripTrailingSpaces(stream))  # a TextIOBase that Rich writes to
+    return Console(file=stripped, highlight=False, soft_wrap=False, emoji=False)
 
 
 class _StripTrailingSpaces(io.TextIOBase):

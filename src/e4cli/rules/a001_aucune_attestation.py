@@ -24,7 +24,7 @@ Fautif :
 
 from collections.abc import Iterator
 
-from e4cli.dossier.proofs import proof_label, undeclared_files
+from e4cli.dossier.proofs import proof_label
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.rules.findings import Finding, Location
 
@@ -38,7 +38,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         return  # some attestation, or a stage the schema could not read (S001)
     proof = proof_label(dossier)
     where = manifest.key("stages") if manifest.has("stages") else Location(manifest.path)
-    lying = undeclared_files(ctx.fs)
+    lying = ctx.facts.undeclared_proofs
     if lying:
         hint = (
             f"Le dossier attestations/ contient « {lying[0]} » : déclarez-le dans son stage avec "

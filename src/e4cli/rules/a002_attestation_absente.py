@@ -27,24 +27,20 @@ Fautif :
 
 from collections.abc import Iterator
 
-from e4cli.dossier.fs import PathOutside, file_kind
-from e4cli.dossier.load import outside_finding
-from e4cli.dossier.nearfile import NameFinder
 from e4cli.dossier.proofs import proof_label
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.rules.findings import Finding
 from e4cli.util.weburl import is_web_address
 
-RULE = Rule.from_doc(__doc__)
+RULE = Rule.from_doc(__doc__, silent_when=("A001",))
 
 
 @RULE.checks
 def check(ctx: CheckContext) -> Iterator[Finding]:
     dossier = ctx.dossier
     if not any(stage.attestation for stage in dossier.stages):
-        return  # none at all: that is A001
+        return  # A001 says there is none at all
     proof = proof_label(dossier)
-    finder = NameFinder(ctx.fs)
     for stage in dossier.stages:
         if stage.attestation is None:
             yield RULE.finding(
@@ -54,12 +50,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             )
             continue
         where = stage.anchor.at("attestation")
-        try:
-            path = ctx.fs.resolve(stage.attestation)
-        except PathOutside as exc:
-            yield outside_finding(exc, where)
-            continue
-        kind = file_kind(path)
+        fact = ctx.facts.path(stage.attestation)
+        if fact.outside:
+            continue  # D005, where the path is written
+        kind = fact.kind
         if kind in ("file", "other"):
             continue  # what the file holds is A003's question
         if kind == "dir":
@@ -79,7 +73,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 "attestations/) et donnez son chemin : attestation: attestations/stage1.pdf.",
             )
             continue
-        near = finder.find(stage.attestation)
+        near = fact.near
         yield RULE.finding(
             f"Le fichier « {stage.attestation} », {proof} du stage {stage.label}, n'existe pas "
             "dans le dossier.",

@@ -20,8 +20,7 @@ Fautif :
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from e4cli.dossier.filetypes import HEAD_BYTES, LABELS, is_office_lock_file, promised_kind, sniff
-from e4cli.dossier.fs import FileRefused, PathOutside, file_kind
+from e4cli.dossier.filetypes import LABELS, is_office_lock_file, promised_kind, sniff
 from e4cli.dossier.model import Stage
 from e4cli.dossier.proofs import proof_label
 from e4cli.rules.base import CheckContext, Rule
@@ -43,13 +42,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
 
 def _check_one(ctx: CheckContext, stage: Stage, raw: str, proof: str) -> Iterator[Finding]:
     where = stage.anchor.at("attestation")
-    try:
-        path = ctx.fs.resolve(raw)
-    except PathOutside:
-        return  # reported as D005 by A002
-    kind = file_kind(path)
-    if kind in (None, "dir"):
-        return  # A002
+    fact = ctx.facts.path(raw)
+    kind = fact.kind
+    if fact.outside or kind in (None, "dir"):
+        return  # D005 or A002: nothing to read
     if kind == "other":
         yield RULE.finding(
             f"Le fichier « {raw} », {proof} du stage {stage.label}, n'est pas un fichier "
@@ -58,11 +54,11 @@ def _check_one(ctx: CheckContext, stage: Stage, raw: str, proof: str) -> Iterato
             _RESCAN,
         )
         return
-    try:
-        head = ctx.fs.read_head(path, HEAD_BYTES)
-    except FileRefused as exc:
+    head = fact.head
+    if head is None:
         yield RULE.finding(
-            f"Le fichier « {raw} », {proof} du stage {stage.label}, ne se lit pas : {exc.reason}.",
+            f"Le fichier « {raw} », {proof} du stage {stage.label}, ne se lit pas : "
+            f"{fact.unreadable or 'lecture impossible'}.",
             where,
             "Vérifiez les droits du fichier.",
         )

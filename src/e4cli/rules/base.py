@@ -14,7 +14,17 @@ A rule module's docstring *is* its documentation (printed by `e4 explain`):
     Fautif :
         yaml that fails
 
-Codes reported while loading (D…, S…) have documentation and no check.
+A rule makes its findings in one of two ways, and both go through
+`Rule.finding`, which stamps the rule's own code and severity:
+
+- `@RULE.checks`: a function of the prepared `CheckContext` (the model, the
+  file facts, the coverage) that yields findings;
+- `@RULE.describes(ProblemType)`: the wording of a problem the loader met
+  while reading (`dossier/problems.py`), as a `Description`.
+
+`silent_when` declares the codes whose finding makes this one redundant for
+the same dossier: the checker drops this rule's findings when any of them is
+reported (for example C001 says nothing when T001 says there is no table).
 """
 
 from __future__ import annotations
@@ -22,28 +32,40 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from e4cli.dossier.fs import DossierFS
 from e4cli.rules.findings import Finding, Location, Severity
 
 if TYPE_CHECKING:
+    from e4cli.check.facts import Facts
     from e4cli.dossier.model import Dossier
     from e4cli.dossier.portfolio import LocalPortfolio
+    from e4cli.dossier.problems import Problem
     from e4cli.scoring.coverage import Coverage
 
 
 @dataclass
 class CheckContext:
+    """What a rule judges: the model, its coverage, and the facts gathered beforehand."""
+
     dossier: Dossier
-    fs: DossierFS
+    facts: Facts
     coverage: Coverage
     manifest_ok: bool
-    online: bool = False
     portfolio: LocalPortfolio | None = None  # the local Markdown pages, read by the checker
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Finding]]
+P = TypeVar("P", bound="Problem")
+
+
+@dataclass(frozen=True)
+class Description:
+    """A finding's words and place, before a rule stamps its code and severity."""
+
+    message: str
+    where: Location
+    hint: str | None = None
 
 _SECTIONS = {"Pourquoi": "why", "Correct": "good", "Fautif": "bad"}
 
@@ -58,10 +80,16 @@ class Rule:
     good: str
     bad: str
     needs_manifest: bool = True
+    silent_when: tuple[str, ...] = ()
     check: CheckFunction | None = field(default=None, repr=False)
+    describers: dict[type[Any], Callable[[Any], Description]] = field(
+        default_factory=dict, repr=False
+    )
 
     @classmethod
-    def from_doc(cls, doc: str | None, *, needs_manifest: bool = True) -> Rule:
+    def from_doc(
+        cls, doc: str | None, *, needs_manifest: bool = True, silent_when: tuple[str, ...] = ()
+    ) -> Rule:
         if not doc:
             raise ValueError("a rule module needs its documentation as docstring")
         head, _, body = textwrap.dedent(doc).strip().partition("\n")
@@ -84,12 +112,36 @@ class Rule:
             text["good"],
             text["bad"],
             needs_manifest=needs_manifest,
+            silent_when=silent_when,
         )
 
     def checks(self, function: CheckFunction) -> CheckFunction:
         """Decorator: register `function` as this rule's check."""
         self.check = function
         return function
+
+    def describes(
+        self, kind: type[P]
+    ) -> Callable[[Callable[[P], Description]], Callable[[P], Description]]:
+        """Decorator: register the wording of problems of `kind`, which this rule reports."""
+
+        def register(function: Callable[[P], Description]) -> Callable[[P], Description]:
+            self.describers[kind] = function
+            return function
+
+        return register
+
+    def describe(self, problem: Problem) -> Description:
+        return self.describers[type(problem)](problem)
+
+    def report(self, problem: Problem) -> Finding:
+        """The finding of a problem the loader met: this rule's code and severity."""
+        return self.stamp(self.describe(problem))
+
+    def stamp(self, description: Description) -> Finding:
+        return Finding(
+            self.code, self.severity, description.message, description.where, description.hint
+        )
 
     def finding(self, message: str, where: Location, hint: str | None = None) -> Finding:
         return Finding(self.code, self.severity, message, where, hint)

@@ -11,6 +11,17 @@ Fautif :
     e4 check mon-dossier/dossier.yaml
 """
 
-from e4cli.rules.base import Rule
+from e4cli.dossier.problems import FolderMissing
+from e4cli.rules.base import Description, Rule
 
-RULE = Rule.from_doc(__doc__)
+RULE = Rule.from_doc(__doc__, needs_manifest=False)
+
+
+@RULE.describes(FolderMissing)
+def describe(problem: FolderMissing) -> Description:
+    what = "n'est pas un dossier" if problem.exists else "n'existe pas"
+    return Description(
+        f"Le chemin « {problem.display} » {what}.",
+        problem.where,
+        "Donnez le dossier qui contient dossier.yaml, ou créez-en un avec « e4 init ».",
+    )

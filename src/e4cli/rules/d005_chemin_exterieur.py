@@ -12,6 +12,18 @@ Fautif :
     fichier: C:/Users/lea/Documents/procedure.pdf
 """
 
-from e4cli.rules.base import Rule
+from e4cli.dossier.problems import Outside
+from e4cli.rules.base import Description, Rule
 
-RULE = Rule.from_doc(__doc__)
+RULE = Rule.from_doc(__doc__, needs_manifest=False)
+
+
+@RULE.describes(Outside)
+def describe(problem: Outside) -> Description:
+    return Description(
+        f"Le chemin « {problem.raw} » sort du dossier ({problem.reason}) : il n'est ni suivi "
+        "ni lu.",
+        problem.where,
+        "Placez le fichier dans le dossier et écrivez un chemin relatif à sa racine, "
+        "par exemple « productions/procedure.pdf ».",
+    )

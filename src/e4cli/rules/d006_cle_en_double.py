@@ -13,6 +13,17 @@ Fautif :
     centre: Lycée Chaptal
 """
 
-from e4cli.rules.base import Rule
+from e4cli.dossier.problems import DuplicateKey
+from e4cli.rules.base import Description, Rule
 
-RULE = Rule.from_doc(__doc__)
+RULE = Rule.from_doc(__doc__, needs_manifest=False)
+
+
+@RULE.describes(DuplicateKey)
+def describe(problem: DuplicateKey) -> Description:
+    return Description(
+        f"La clé « {problem.key} » apparaît deux fois dans le même bloc "
+        f"(première fois ligne {problem.first_line}) : une des deux valeurs serait perdue.",
+        problem.where,
+        "Gardez une seule fois cette clé et fusionnez les deux valeurs.",
+    )

@@ -20,6 +20,65 @@ Fautif :
     c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
 """
 
-from e4cli.rules.base import Rule
+from e4cli.dossier.problems import Refused
+from e4cli.rules.base import Description, Rule
 
-RULE = Rule.from_doc(__doc__)
+RULE = Rule.from_doc(__doc__, needs_manifest=False)
+
+_YAML_HINT = "Un fichier du dossier fait quelques Kio ; vérifiez qu'il s'agit du bon fichier."
+_PAGE_HINT = (
+    "Une page de portfolio est un court fichier texte ; les images et documents sont des "
+    "fichiers à part, cités par un lien."
+)
+
+
+@RULE.describes(Refused)
+def describe(problem: Refused) -> Description:
+    where, detail, count, limit = problem.where, problem.detail, problem.count, problem.limit
+    match problem.kind:
+        case "yaml":
+            return Description(f"Fichier YAML refusé : {detail}.", where, _YAML_HINT)
+        case "yaml-complex":
+            return Description(
+                f"Fichier YAML refusé : trop complexe ({detail}).",
+                where,
+                "Un fichier de dossier n'a besoin ni d'ancres (&, *) en cascade ni de "
+                "dizaines de niveaux d'imbrication.",
+            )
+        case "folder":
+            return Description(
+                f"Le dossier « {where.path or '.'} » ne se lit pas ({detail}).",
+                where,
+                "Vérifiez ses droits d'accès.",
+            )
+        case "too-many-realisations":
+            return Description(
+                f"{count} fichiers YAML dans « {detail}/ » : seuls les {limit} premiers sont lus.",
+                where,
+                "Un dossier compte quelques dizaines de réalisations ; vérifiez que ce "
+                "dossier ne contient que les vôtres.",
+            )
+        case "page":
+            return Description(f"Page Markdown refusée : {detail}.", where, _PAGE_HINT)
+        case "portfolio-folder":
+            return Description(f"Dossier du portfolio illisible ({detail}).", where, _PAGE_HINT)
+        case "portfolio-entries":
+            return Description(
+                f"Portfolio de plus de {limit} fichiers et dossiers : la suite n'est pas vérifiée.",
+                where,
+                _PAGE_HINT,
+            )
+        case "portfolio-pages":
+            return Description(
+                f"Portfolio trop volumineux ({count} pages) : les {limit} dernières pages ne "
+                "sont pas lues.",
+                where,
+                _PAGE_HINT,
+            )
+        case "portfolio-links":
+            return Description(
+                f"Liens non vérifiés dans {count} page(s) Markdown, dont celle-ci : le "
+                f"portfolio dépasse {limit} lignes à analyser.",
+                where,
+                _PAGE_HINT,
+            )

@@ -24,7 +24,6 @@ Fautif :
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from e4cli.dossier.nearfile import NameFinder
 from e4cli.dossier.portfolio import INDEX_NAME, PAGE_SUFFIXES, LocalPortfolio
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.rules.findings import Finding, Location
@@ -117,7 +116,8 @@ def _local(ctx: CheckContext, portfolio: LocalPortfolio, where: Location) -> Ite
 
 
 def _near_hint(ctx: CheckContext, raw: str) -> str | None:
-    near = NameFinder(ctx.fs).find(raw)
+    fact = ctx.facts.paths.get(raw)
+    near = fact.near if fact is not None else None
     return near.hint() if near else None
 
 

@@ -15,15 +15,10 @@ Fautif :
     [Procédure](../productions/proc.pdf)  # fichier absent du dossier
 """
 
-import posixpath
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
-from e4cli.dossier.fs import DossierFS, PathOutside, file_kind
-from e4cli.dossier.load import outside_finding
-from e4cli.dossier.markdown_links import Link, local_target
-from e4cli.dossier.nearfile import NameFinder
-from e4cli.dossier.portfolio import LocalPortfolio, Page
+from e4cli.check.facts import LinkFact
+from e4cli.dossier.portfolio import LocalPortfolio
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.rules.findings import Finding, Location
 
@@ -35,16 +30,11 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.portfolio is None:
         return
     portfolio = ctx.portfolio
-    finder = NameFinder(ctx.fs)
     # P002 reports a missing home page once; each page's link back to it would repeat it
     known_missing = portfolio.index_path if _index_reported(ctx, portfolio) else None
-    for page in portfolio.pages.values():
-        for link in page.links:
-            target = local_target(link.target)
-            if target is not None:
-                yield from _check_link(
-                    ctx.fs, finder, page, link, target, portfolio.directory, known_missing
-                )
+    for fact in ctx.facts.links:
+        if not fact.exists and not fact.outside and fact.shown != known_missing:
+            yield _broken(fact, portfolio.directory)
 
 
 def _index_reported(ctx: CheckContext, portfolio: LocalPortfolio) -> bool:
@@ -57,61 +47,20 @@ def _index_reported(ctx: CheckContext, portfolio: LocalPortfolio) -> bool:
     )
 
 
-def _check_link(
-    fs: DossierFS,
-    finder: NameFinder,
-    page: Page,
-    link: Link,
-    target: str,
-    site_root: str,
-    known_missing: str | None,
-) -> Iterator[Finding]:
-    where = Location(page.path, link.line, link.column)
-    folder = posixpath.dirname(page.path)
-    if target.startswith("/"):  # from the site's root: the portfolio folder, or the dossier's
-        candidates = [posixpath.join(site_root, target.lstrip("/")), target.lstrip("/")]
-    else:
-        candidates = [posixpath.join(folder, target) if folder else target]
-    refusals: list[PathOutside] = []
-    for candidate in candidates:
-        try:
-            if any(_exists(fs, form) for form in _forms(candidate)):
-                return
-        except PathOutside as exc:
-            refusals.append(PathOutside(link.written, exc.reason))
-    if len(refusals) == len(candidates):  # it leads outside whichever way it is read
-        yield outside_finding(refusals[0], where)
-        return
-    shown = posixpath.normpath(candidates[0])
-    if shown == known_missing:
-        return
+def _broken(fact: LinkFact, site_root: str) -> Finding:
+    link = fact.link
+    where = Location(fact.page, link.line, link.column)
     what = f"L'image « {link.written} »" if link.image else f"Le lien « {link.written} »"
-    near = finder.find(shown)
-    if near:
-        hint = near.hint()
-    elif target.startswith("/"):
+    if fact.near:
+        hint = fact.near.hint()
+    elif fact.target.startswith("/"):
         hint = (
             f"Un lien qui commence par « / » part de la racine du site (« {site_root}/ » dans "
             "le dossier) : corrigez le chemin ou ajoutez le fichier."
         )
     else:
         hint = (
-            f"Un lien part du dossier de la page (« {folder or '.'}/ ») : corrigez le chemin "
-            "ou ajoutez le fichier."
+            f"Un lien part du dossier de la page (« {fact.folder or '.'}/ ») : corrigez le "
+            "chemin ou ajoutez le fichier."
         )
-    yield RULE.finding(f"{what} mène à un fichier absent : « {shown} ».", where, hint)
-
-
-def _forms(candidate: str) -> list[str]:
-    """The path, and what a site generator makes of it (page.html from page.md)."""
-    forms = [candidate]
-    suffix = PurePosixPath(candidate).suffix.lower()
-    if suffix in (".html", ".htm"):
-        forms.append(candidate[: -len(suffix)] + ".md")
-    elif not suffix and not candidate.endswith("/"):
-        forms.append(candidate + ".md")
-    return forms
-
-
-def _exists(fs: DossierFS, raw: str) -> bool:
-    return file_kind(fs.resolve(raw)) is not None
+    return RULE.finding(f"{what} mène à un fichier absent : « {fact.shown} ».", where, hint)

@@ -26,30 +26,24 @@ from typing import TYPE_CHECKING
 
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.rules.findings import Finding
-from e4cli.util.weburl import check_url
 
 if TYPE_CHECKING:
-    from e4cli.check.online import Probe
+    from e4cli.check.probe import Probe
 
 RULE = Rule.from_doc(__doc__)
 
 
 @RULE.checks
 def check(ctx: CheckContext) -> Iterator[Finding]:
-    url, manifest = ctx.dossier.portfolio_url, ctx.dossier.manifest
-    if not ctx.online or url is None or manifest is None or not check_url(url).ok:
-        return  # offline, no address, or an unusable one (that is P002)
-    from e4cli.check.online import probe  # the network stack is loaded only with --online
-
-    result = probe(url)
-    if result.ok:
-        return
+    url, manifest, result = ctx.dossier.portfolio_url, ctx.dossier.manifest, ctx.facts.probe
+    if result is None or url is None or manifest is None or result.ok:
+        return  # offline, no address, or an unusable one (P002): not opened
     message, hint = _explain(url, result)
     yield RULE.finding(message, manifest.at("portfolio", "url"), hint)
 
 
 def _explain(url: str, result: Probe) -> tuple[str, str]:
-    from e4cli.check.online import TIMEOUT, Outcome
+    from e4cli.check.probe import TIMEOUT, Outcome
 
     publish = (
         "Vérifiez l'adresse dans un navigateur en navigation privée, et que le site est bien "

@@ -21,10 +21,8 @@ Fautif :
 
 from collections.abc import Iterator
 
-from e4cli.dossier.fs import DossierFS, PathOutside, file_kind
-from e4cli.dossier.load import outside_finding
+from e4cli.check.facts import Facts
 from e4cli.dossier.model import Realisation
-from e4cli.dossier.nearfile import NameFinder
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.rules.findings import Finding, Location
 from e4cli.util.weburl import is_web_address
@@ -34,13 +32,11 @@ RULE = Rule.from_doc(__doc__, needs_manifest=False)
 
 @RULE.checks
 def check(ctx: CheckContext) -> Iterator[Finding]:
-    finder = NameFinder(ctx.fs)
     for real in ctx.dossier.realisations:
         for prod in real.productions:
             if prod.fichier is not None:
                 yield from _check_file(
-                    ctx.fs,
-                    finder,
+                    ctx.facts,
                     prod.fichier,
                     real.anchor.at("productions", prod.index, "fichier"),
                     f"La production « {prod.titre or prod.fichier} » de {real.label}",
@@ -48,7 +44,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 )
         if real.page is not None:
             yield from _check_file(
-                ctx.fs, finder, real.page, real.anchor.at("page"), _page_owner(real), page=True
+                ctx.facts, real.page, real.anchor.at("page"), _page_owner(real), page=True
             )
 
 
@@ -57,14 +53,12 @@ def _page_owner(real: Realisation) -> str:
 
 
 def _check_file(
-    fs: DossierFS, finder: NameFinder, raw: str, where: Location, owner: str, *, page: bool
+    facts: Facts, raw: str, where: Location, owner: str, *, page: bool
 ) -> Iterator[Finding]:
-    try:
-        path = fs.resolve(raw)
-    except PathOutside as exc:
-        yield outside_finding(exc, where)
-        return
-    kind = file_kind(path)
+    fact = facts.path(raw)
+    if fact.outside:
+        return  # D005, where the path is written
+    kind = fact.kind
     if kind == "file" or (kind == "dir" and not page):
         return  # a production may be a folder (sources); a page is a file
     if kind == "dir":
@@ -77,7 +71,7 @@ def _check_file(
             where,
         )
         return
-    near = finder.find(raw)
+    near = fact.near
     if near:
         hint = near.hint()
     elif is_web_address(raw):

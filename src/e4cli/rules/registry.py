@@ -6,6 +6,7 @@ run in this order; the others are reported while loading.
 
 from __future__ import annotations
 
+from e4cli.dossier.problems import Problem
 from e4cli.rules import (
     a001_aucune_attestation,
     a002_attestation_absente,
@@ -50,6 +51,7 @@ from e4cli.rules import (
     t003_tableau_different,
 )
 from e4cli.rules.base import Rule
+from e4cli.rules.findings import Finding
 
 _MODULES = (
     d001_dossier_introuvable,
@@ -104,6 +106,26 @@ EVALUATION_RULES: dict[str, Rule] = {
         e008_autre_candidat,
     )
 }
+
+
+def _problem_rules() -> dict[type[Problem], Rule]:
+    table: dict[type[Problem], Rule] = {}
+    for rule in (*RULES.values(), *EVALUATION_RULES.values()):
+        for kind in rule.describers:
+            if kind in table:
+                owners = f"{table[kind].code} et {rule.code}"
+                raise ValueError(f"{kind.__name__} est décrit par {owners}")
+            table[kind] = rule
+    return table
+
+
+PROBLEM_RULES: dict[type[Problem], Rule] = _problem_rules()
+"""The rule that reports each kind of problem met while reading: exactly one."""
+
+
+def report(problem: Problem) -> Finding:
+    """The finding of a problem met while reading, stamped by the rule that owns its kind."""
+    return PROBLEM_RULES[type(problem)].report(problem)
 
 
 def ordered() -> list[Rule]:

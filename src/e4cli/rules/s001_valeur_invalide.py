@@ -20,6 +20,68 @@ Fautif :
       numero: 02248211114
 """
 
-from e4cli.rules.base import Rule
+from e4cli.dossier.problems import (
+    DuplicateStageId,
+    ImpossibleDate,
+    InvalidValue,
+    NotAMapping,
+    UnknownReferential,
+)
+from e4cli.rules.base import Description, Rule
 
 RULE = Rule.from_doc(__doc__)
+
+_FOUND = {
+    "empty": "or le fichier est vide (ou ne contient que des commentaires)",
+    "list": "or le fichier est une liste (lignes commençant par « - »)",
+    "scalar": "or le fichier ne contient qu'une valeur, sans clé",
+}
+
+
+@RULE.describes(InvalidValue)
+def describe(problem: InvalidValue) -> Description:
+    return Description(problem.message, problem.where, problem.hint)
+
+
+@RULE.describes(NotAMapping)
+def describe_not_a_mapping(problem: NotAMapping) -> Description:
+    if problem.document == "manifest":
+        expected = "dossier.yaml doit être un bloc de clés (session, candidat, centre…)"
+        hint = "Partez de « e4 init » pour obtenir un dossier.yaml complet."
+    else:
+        expected = "Une réalisation doit être un bloc de clés (intitule, cadre, periode…)"
+        hint = "Voir « e4 init » pour un exemple de réalisation."
+    return Description(f"{expected}, {_FOUND[problem.found]}.", problem.where, hint)
+
+
+@RULE.describes(UnknownReferential)
+def describe_referential(problem: UnknownReferential) -> Description:
+    return Description(
+        f"Référentiel « {problem.ref_id} » inconnu.",
+        problem.where,
+        f"Référentiels disponibles : {', '.join(problem.available)} "
+        "(ou supprimez la clé pour le choix par défaut).",
+    )
+
+
+@RULE.describes(DuplicateStageId)
+def describe_stage_id(problem: DuplicateStageId) -> Description:
+    """Two stages with one id: a réalisation's `stage:` could not tell them apart."""
+    default = "" if problem.written else " (donné par défaut, d'après sa place dans la liste)"
+    return Description(
+        f"« stages[{problem.index + 1}] » : l'identifiant « {problem.stage_id} »{default} est "
+        f"déjà celui du stage {problem.first_index + 1} ({problem.first_name}).",
+        problem.where,
+        "Donnez à chaque stage un identifiant unique (id: stage1, id: stage2…) : c'est "
+        "lui que citent les réalisations dans « stage: ».",
+    )
+
+
+@RULE.describes(ImpossibleDate)
+def describe_date(problem: ImpossibleDate) -> Description:
+    french = "À la française, le jour vient en premier (JJ/MM/AAAA). " if problem.french else ""
+    return Description(
+        f"« {problem.field} » : la date « {problem.value} » {problem.error}.",
+        problem.where,
+        french + "Écrivez une date réelle au format AAAA-MM-JJ, par exemple 2027-01-19.",
+    )

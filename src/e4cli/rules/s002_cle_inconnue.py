@@ -13,6 +13,12 @@ Fautif :
     intitulé: Déploiement de GLPI
 """
 
-from e4cli.rules.base import Rule
+from e4cli.dossier.problems import UnknownKey
+from e4cli.rules.base import Description, Rule
 
 RULE = Rule.from_doc(__doc__)
+
+
+@RULE.describes(UnknownKey)
+def describe(problem: UnknownKey) -> Description:
+    return Description(problem.message, problem.where, problem.hint)

@@ -18,8 +18,7 @@ Fautif :
 from collections.abc import Iterator
 from typing import Any
 
-from e4cli.check.schema import field_name
-from e4cli.dossier.yamlsource import PathElem, YamlDocument
+from e4cli.dossier.yamlsource import PathElem, YamlDocument, field_name
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.rules.findings import Finding, Location
 

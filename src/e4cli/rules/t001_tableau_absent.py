@@ -17,10 +17,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from e4cli.dossier.fs import PathOutside, file_kind
-from e4cli.dossier.load import outside_finding
 from e4cli.dossier.model import Dossier
-from e4cli.dossier.nearfile import NameFinder
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.rules.findings import Finding, Location
 
@@ -35,17 +32,15 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     if dossier.tableau is None or dossier.manifest is None:
         return
     where = dossier.manifest.at("tableau")
-    try:
-        path = ctx.fs.resolve(dossier.tableau)
-    except PathOutside as exc:
-        yield outside_finding(exc, where)
+    fact = ctx.facts.path(dossier.tableau)
+    if fact.outside:  # D005 says where it leads; here, what it costs
         yield RULE.finding(
             f"Le tableau de synthèse « {dossier.tableau} » est hors du dossier : il ne sera pas "
             "remis.",
             where,
         )
         return
-    if file_kind(path) != "file":
+    if fact.kind != "file":
         yield RULE.finding(
             f"Le tableau de synthèse déclaré « {dossier.tableau} » n'existe pas.",
             where,
@@ -56,10 +51,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
 def _no_realisation(ctx: CheckContext) -> Finding:
     dossier, manifest = ctx.dossier, ctx.dossier.manifest
     folder = dossier.realisations_dir
-    try:
-        kind = file_kind(ctx.fs.resolve(folder))
-    except PathOutside:
-        kind = "dir"  # refused (D005): nothing to add about the folder itself
+    fact = ctx.facts.path(folder)
+    kind = "dir" if fact.outside else fact.kind  # refused (D005): nothing to add about it
     if kind == "dir":
         return RULE.finding(
             f"Aucune réalisation dans « {folder}/ » : il n'y a pas de tableau de synthèse à "
@@ -68,7 +61,7 @@ def _no_realisation(ctx: CheckContext) -> Finding:
             "Décrivez chaque réalisation dans un fichier YAML de ce dossier (voir « e4 init »).",
         )
     declared = manifest is not None and manifest.has("realisations")
-    near = NameFinder(ctx.fs).find(folder)
+    near = fact.near
     if near:
         hint = near.hint()
     elif declared:

@@ -18,7 +18,6 @@ Fautif :
 import datetime as dt
 from collections.abc import Iterator
 
-from e4cli.dossier.fs import PathOutside, file_kind, modified_time
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.rules.findings import Finding
 from e4cli.rules.t001_tableau_absent import table_command
@@ -33,15 +32,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     dossier, manifest = ctx.dossier, ctx.dossier.manifest
     if dossier.tableau is None or manifest is None:
         return
-    try:
-        table = ctx.fs.resolve(dossier.tableau)
-    except PathOutside:
-        return  # T001 and D005 report it
-    table_time = modified_time(table) if file_kind(table) == "file" else None
+    table_time = ctx.facts.path(dossier.tableau).mtime
     if table_time is None:
-        return  # absent: T001
-    sources = [manifest.path, *(real.file for real in dossier.realisations)]
-    times = [(t, name) for name in sources if (t := modified_time(ctx.fs.root / name)) is not None]
+        return  # outside (D005), absent (T001) or unreadable
+    times = ctx.facts.source_times
     if not times:
         return
     newest, name = max(times)

@@ -24,65 +24,46 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from e4cli.check.facts import TableRowFact
 from e4cli.dossier.dates import format_fr
-from e4cli.dossier.fs import PathOutside, file_kind
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.rules.findings import Finding, Location
 from e4cli.util.textnorm import fold
 
 if TYPE_CHECKING:
     from e4cli.dossier.model import Anchor
-    from e4cli.importer.reader import TableRow
-    from e4cli.table.model import Row
 
 RULE = Rule.from_doc(__doc__)
 
 
 @RULE.checks
 def check(ctx: CheckContext) -> Iterator[Finding]:
-    dossier, manifest = ctx.dossier, ctx.dossier.manifest
-    if dossier.tableau is None or manifest is None:
-        return
-    if not dossier.tableau.lower().endswith(".xlsx"):
-        return
-    try:
-        path = ctx.fs.resolve(dossier.tableau)
-    except PathOutside:
-        return  # T001 and D005 report it
-    if file_kind(path) != "file":
-        return  # T001
-    from e4cli.importer.reader import TableReadError, read_table
-    from e4cli.table.model import build_table
-
+    dossier, manifest, tableau = ctx.dossier, ctx.dossier.manifest, ctx.facts.tableau
+    if dossier.tableau is None or manifest is None or tableau is None:
+        return  # not declared, not an .xlsx, outside (D005) or absent (T001)
     where = manifest.at("tableau")
     hint = f"Régénérez-le depuis le dossier : e4 table {dossier.display} --output {dossier.tableau}"
-    try:
-        table = read_table(path, dossier.referential)
-    except TableReadError as exc:
-        yield RULE.finding(f"Le tableau n'a pas pu être comparé au dossier : {exc}", where, hint)
-        return
-    except Exception as exc:  # a broken workbook must not stop the other checks
+    if tableau.unreadable is not None:
         yield RULE.finding(
-            f"Le tableau « {dossier.tableau} » ne se lit pas ({type(exc).__name__}) : il n'a "
+            f"Le tableau n'a pas pu être comparé au dossier : {tableau.unreadable}", where, hint
+        )
+        return
+    if tableau.broken is not None:
+        yield RULE.finding(
+            f"Le tableau « {dossier.tableau} » ne se lit pas ({tableau.broken}) : il n'a "
             "pas pu être comparé au dossier.",
             where,
             hint,
         )
         return
-    model = build_table(dossier)
-    codes = [c.code for c in model.columns]
-    ours: list[tuple[str | None, Row]] = [
-        (section.key, row) for section in model.sections for row in section.rows
-    ]
-    ours += [(None, row) for row in model.unplaced]
-    theirs = list(table.rows)
+    theirs = list(tableau.theirs)
     by_file = {real.file: real for real in dossier.realisations}
     sections = dossier.referential.sections
     name = dossier.tableau
-    for section, row in ours:
+    for row in tableau.ours:
         key = fold(row.intitule)
-        match = next((t for t in theirs if fold(t.intitule or "") == key), None)
-        real = by_file.get(row.file)
+        match = next((t for t in theirs if fold(t.intitule) == key), None)
+        real = by_file.get(row.file or "")
         anchor = real.anchor if real is not None else None
         if match is None:
             yield RULE.finding(
@@ -93,30 +74,28 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             continue
         theirs.remove(match)
         line = f"ligne {match.sheet_row} du tableau"
+        section = row.section
         if section is not None and match.section != section:
             yield RULE.finding(
-                f"« {row.intitule} » est dans la section « {sections[match.section]} » du "
+                f"« {row.intitule} » est dans la section « {_section(sections, match)} » du "
                 f"tableau ({line}), dans « {sections[section]} » d'après le dossier.",
                 anchor.at("cadre") if anchor else Location(row.file),
                 hint,
             )
-        theirs_period = (match.period.debut, match.period.fin)
-        if theirs_period != (row.debut, row.fin):
-            shown = match.period.raw or "vide"
+        if (match.debut, match.fin) != (row.debut, row.fin):
+            shown = match.raw_period or "vide"
             yield RULE.finding(
                 f"« {row.intitule} » : période « {shown} » dans le tableau ({line}), "
                 f"« {_period(row.debut, row.fin)} » dans le dossier.",
                 anchor.at("periode") if anchor and anchor.has("periode") else _at(anchor, row),
                 hint,
             )
-        ticked = {c for c, tick in zip(codes, row.ticks, strict=True) if tick}
-        table_ticked = set(match.codes())
-        if ticked != table_ticked:
+        if row.codes != match.codes:
             parts = []
-            if table_ticked - ticked:
-                parts.append(f"cochées dans le tableau seulement : {_codes(table_ticked - ticked)}")
-            if ticked - table_ticked:
-                parts.append(f"dans le dossier seulement : {_codes(ticked - table_ticked)}")
+            if only_theirs := match.codes - row.codes:
+                parts.append(f"cochées dans le tableau seulement : {_codes(only_theirs)}")
+            if only_ours := row.codes - match.codes:
+                parts.append(f"dans le dossier seulement : {_codes(only_ours)}")
             yield RULE.finding(
                 f"« {row.intitule} » : compétences différentes ({line}) ; "
                 + " ; ".join(parts)
@@ -129,13 +108,17 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     for extra in theirs:
         yield RULE.finding(
             f"La ligne {extra.sheet_row} du tableau « {name} », « {_title(extra)} » (section "
-            f"« {sections[extra.section]} »), ne correspond à aucune réalisation du dossier.",
+            f"« {_section(sections, extra)} »), ne correspond à aucune réalisation du dossier.",
             where,
             hint,
         )
 
 
-def _at(anchor: Anchor | None, row: Row) -> Location:
+def _section(sections: dict[str, str], row: TableRowFact) -> str:
+    return sections.get(row.section or "", row.section or "?")
+
+
+def _at(anchor: Anchor | None, row: TableRowFact) -> Location:
     return anchor.at() if anchor is not None else Location(row.file)
 
 
@@ -147,9 +130,9 @@ def _period(debut: dt.date | None, fin: dt.date | None) -> str:
     return f"{start} au {end}"
 
 
-def _codes(codes: set[str]) -> str:
+def _codes(codes: frozenset[str]) -> str:
     return ", ".join(sorted(codes))
 
 
-def _title(row: TableRow) -> str:
+def _title(row: TableRowFact) -> str:
     return row.intitule or "(sans intitulé)"

@@ -144,10 +144,6 @@ class TableModel:
             f"épreuve {self.epreuve} ({self.annex})"
         )
 
-    @property
-    def row_count(self) -> int:
-        return sum(len(s.rows) for s in self.sections)
-
 
 def build_table(dossier: Dossier, *, load_notes: tuple[str, ...] = ()) -> TableModel:
     """The table of a loaded dossier, with a note for each thing it cannot show.

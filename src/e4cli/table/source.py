@@ -7,6 +7,7 @@ from pathlib import Path
 
 from e4cli.dossier.load import load_dossier
 from e4cli.rules.findings import Finding, Severity
+from e4cli.rules.registry import report
 from e4cli.table.model import TableModel, build_table
 
 # Without a folder or without dossier.yaml there is nothing to render.
@@ -23,12 +24,13 @@ class LoadedTable:
 
 def load_table(path: Path, display: str | None = None) -> LoadedTable:
     loaded = load_dossier(path, display)
-    fatal = [f for f in loaded.findings if f.code in FATAL_CODES]
+    findings = [report(problem) for problem in loaded.problems]
+    fatal = [f for f in findings if f.code in FATAL_CODES]
     if loaded.dossier is None or fatal:
         return LoadedTable(None, fatal)
     notes = tuple(
         f"{f.location} : {f.message} Son contenu manque au tableau."
-        for f in loaded.findings
+        for f in findings
         if f.code in UNREADABLE_CODES and f.severity is Severity.ERROR
     )
     return LoadedTable(build_table(loaded.dossier, load_notes=notes))

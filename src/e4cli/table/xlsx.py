@@ -19,11 +19,13 @@ import math
 from collections.abc import Iterable
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles.proxy import StyleProxy
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from e4cli.table.csv_render import FORMULA_STARTS
@@ -39,6 +41,23 @@ WIDTH_COMPETENCE = 32.0
 FIRST_ROW_HEIGHT = 40.0
 
 
+def cell_at(ws: Worksheet, row: int, column: int) -> Cell:
+    """The cell that holds the value at (row, column): the first one of a merged range.
+
+    A school's model may merge the cells of a row; writing into any but the first
+    of them would fail, and the value would not show.
+    """
+    cell = ws.cell(row, column)
+    if isinstance(cell, MergedCell):
+        for merged in ws.merged_cells.ranges:
+            if cell.coordinate in merged:
+                first = ws.cell(merged.min_row, merged.min_col)
+                if isinstance(first, Cell):
+                    return first
+        raise ValueError(f"cellule fusionnée sans cellule principale : {cell.coordinate}")
+    return cell
+
+
 def set_text(cell: Cell, value: str | CellRichText | None) -> None:
     """Write text that a spreadsheet shows as written and never evaluates."""
     cell.value = value
@@ -49,7 +68,7 @@ def set_text(cell: Cell, value: str | CellRichText | None) -> None:
             cell.quotePrefix = True
 
 
-def realisation_text(row: Row, font: Font | None = None) -> CellRichText:
+def realisation_text(row: Row, font: Font | StyleProxy | None = None) -> CellRichText:
     """The intitulé in bold, then one line per document in regular type."""
     name = (font.name if font is not None else None) or FONT
     size = float(font.sz) if font is not None and font.sz else 11.0
@@ -108,7 +127,7 @@ class _Sheet:
         wrap: bool = True,
         rotation: int = 0,
     ) -> Cell:
-        cell = self.ws[ref]
+        cell: Cell = self.ws[ref]
         set_text(cell, value)
         cell.font = Font(name=FONT, size=size, bold=bold)
         cell.alignment = Alignment(
@@ -221,7 +240,7 @@ class _Sheet:
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.print_options.horizontalCentered = True
         ws.page_margins.left = ws.page_margins.right = 0.2
         ws.page_margins.top = ws.page_margins.bottom = 0.3

@@ -32,6 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from e4cli.table.formats import RenderError
 from e4cli.table.model import Row, TableModel
 from e4cli.table.xlsx import (
+    cell_at,
     estimate_lines,
     option_text,
     realisation_text,
@@ -165,16 +166,16 @@ class _Filler:
 
     def write(self, r: int, data: Row) -> None:
         ws = self.ws
-        first = ws.cell(r, self.real_col)
+        first = cell_at(ws, r, self.real_col)
         set_text(first, realisation_text(data, first.font))
-        period = ws.cell(r, self.period_col)
+        period = cell_at(ws, r, self.period_col)
         set_text(period, data.periode or None)
         period.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         # Tick cells of a used model carry any size (8 pt where nothing was ticked):
         # every tick gets the model's own tick style, 20 pt bold, centred.
         tick_font = Font(name=first.font.name if first.font else None, size=20, bold=True)
         for column, tick in zip(self.tick_cols, data.ticks, strict=True):
-            cell = ws.cell(r, column)
+            cell = cell_at(ws, r, column)
             set_text(cell, self.model.tick if tick else None)
             cell.font = tick_font
             cell.alignment = Alignment(horizontal="center", vertical="center")
@@ -207,8 +208,9 @@ class _Filler:
             ws.row_dimensions[r].height = template_dim.height
             for c in range(1, ws.max_column + 1):
                 source = ws.cell(source_row, c)
-                if source.has_style and not isinstance(source, MergedCell):
-                    ws.cell(r, c)._style = copy.copy(source._style)
+                target = ws.cell(r, c)
+                if source.has_style and isinstance(source, Cell) and isinstance(target, Cell):
+                    _copy_style(source, target)
         if area:
             ws.print_area = _grow_area(area, at, amount)
 
@@ -230,3 +232,8 @@ def _grow_area(area: str | list[str], at: int, amount: int) -> list[str]:
             r2 += amount
         grown.append(f"{c1}{r1}:{c2}{r2}")
     return grown
+
+
+def _copy_style(source: Cell, target: Cell) -> None:
+    """The whole style at once, as openpyxl copies it (its StyleArray is not in the stubs)."""
+    target._style = copy.copy(source._style)  # type: ignore[attr-defined]

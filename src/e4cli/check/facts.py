@@ -1,0 +1,285 @@
+"""The facts the rules judge, gathered before any rule runs.
+
+Rules are small and pure: they get the model and these facts and return
+findings. Everything that touches the outside world is done here, once:
+
+- every path the dossier names (attestations, productions, portfolio pages,
+  the table, the réalisations folder, the portfolio's home page) is resolved
+  inside the dossier, its kind read, and, when it is missing, the file it
+  probably meant looked for; attestations also get their first bytes, so that
+  A003 can tell a PDF from an HTML page saved as .pdf;
+- each local link of the portfolio pages is resolved the way a site generator
+  would serve it;
+- the `tableau:` workbook is read as `e4 import` reads it, and set beside the
+  table the dossier makes, row for row (T003);
+- with `--online`, the portfolio's address is opened (P004).
+
+A path that leads out of the dossier is never opened: it becomes an `Outside`
+problem, reported once by D005 at the place that names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from e4cli.check.probe import Probe
+from e4cli.dossier.filetypes import HEAD_BYTES
+from e4cli.dossier.fs import DossierFS, FileRefused, PathOutside, file_kind, modified_time
+from e4cli.dossier.markdown_links import Link, local_target
+from e4cli.dossier.nearfile import NameFinder, NearMiss
+from e4cli.dossier.problems import Outside
+from e4cli.dossier.proofs import undeclared_files
+from e4cli.rules.findings import Location
+from e4cli.util.weburl import check_url
+
+if TYPE_CHECKING:
+    from e4cli.dossier.model import Dossier
+    from e4cli.dossier.portfolio import LocalPortfolio
+
+
+@dataclass(frozen=True)
+class PathFact:
+    """A path as the dossier wrote it, and what is there."""
+
+    raw: str
+    outside: bool = False  # it leads out of the dossier: never opened (D005)
+    kind: str | None = None  # "file", "dir", "other" (pipe, device), None when absent
+    near: NearMiss | None = None  # when absent: an existing name that differs only in case/form
+    head: bytes | None = None  # the first bytes, for the documents whose content is judged
+    unreadable: str | None = None  # why `head` could not be read
+    mtime: float | None = None
+
+
+@dataclass(frozen=True)
+class LinkFact:
+    """A local link of a portfolio page, resolved as a site generator serves it."""
+
+    page: str
+    link: Link
+    target: str  # the link's local target, as markdown_links reads it
+    shown: str  # the first reading of it, as a path of the dossier
+    folder: str  # the page's folder
+    outside: bool  # whichever way it is read, it leads out of the dossier
+    exists: bool
+    near: NearMiss | None = None
+
+
+@dataclass(frozen=True)
+class TableRowFact:
+    """A row of a synthesis table: the `tableau:` workbook's, or the one the dossier makes."""
+
+    intitule: str
+    section: str | None  # the section's key in the referential; None: placed in none
+    debut: dt.date | None
+    fin: dt.date | None
+    codes: frozenset[str]
+    raw_period: str | None = None  # as the workbook shows it
+    sheet_row: int = 0  # the workbook's row number
+    file: str | None = None  # the réalisation's file, for the dossier's rows
+
+
+@dataclass(frozen=True)
+class TableauFacts:
+    """The declared workbook read back, beside the table the dossier makes (T003)."""
+
+    theirs: tuple[TableRowFact, ...] = ()
+    ours: tuple[TableRowFact, ...] = ()
+    unreadable: str | None = None  # why the workbook could not be read as a table
+    broken: str | None = None  # the reader failed on it (the exception's name)
+
+
+@dataclass
+class Facts:
+    paths: dict[str, PathFact] = field(default_factory=dict)
+    links: list[LinkFact] = field(default_factory=list)
+    undeclared_proofs: list[str] = field(default_factory=list)
+    source_times: list[tuple[float, str]] = field(default_factory=list)
+    tableau: TableauFacts | None = None
+    probe: Probe | None = None
+    problems: list[Outside] = field(default_factory=list)
+
+    def path(self, raw: str) -> PathFact:
+        """The fact of a path the dossier names; every such path was gathered."""
+        return self.paths[raw]
+
+
+def gather(
+    dossier: Dossier, fs: DossierFS, portfolio: LocalPortfolio | None, *, online: bool = False
+) -> Facts:
+    return _Gatherer(dossier, fs).run(portfolio, online)
+
+
+class _Gatherer:
+    def __init__(self, dossier: Dossier, fs: DossierFS) -> None:
+        self.dossier = dossier
+        self.fs = fs
+        self.finder = NameFinder(fs)
+        self.facts = Facts()
+
+    def run(self, portfolio: LocalPortfolio | None, online: bool) -> Facts:
+        dossier, facts = self.dossier, self.facts
+        for stage in dossier.stages:
+            if stage.attestation is not None:
+                self.path(stage.attestation, stage.anchor.at("attestation"), head=True)
+        for real in dossier.realisations:
+            for prod in real.productions:
+                if prod.fichier is not None:
+                    where = real.anchor.at("productions", prod.index, "fichier")
+                    self.path(prod.fichier, where)
+            if real.page is not None:
+                self.path(real.page, real.anchor.at("page"))
+        self.path(dossier.realisations_dir, None)
+        manifest = dossier.manifest
+        if dossier.tableau is not None and manifest is not None:
+            fact = self.path(dossier.tableau, manifest.at("tableau"), mtime=True)
+            if fact.kind == "file":
+                facts.source_times = self._source_times()
+                facts.tableau = self._tableau(dossier.tableau)
+        if portfolio is not None:
+            self.path(portfolio.index_path, None)
+            self._links(portfolio)
+        facts.undeclared_proofs = undeclared_files(self.fs)
+        if online and dossier.portfolio_url is not None and check_url(dossier.portfolio_url).ok:
+            from e4cli.check import online as network  # loaded only with --online
+
+            facts.probe = network.probe(dossier.portfolio_url)
+        return facts
+
+    def path(
+        self, raw: str, where: Location | None, *, head: bool = False, mtime: bool = False
+    ) -> PathFact:
+        """Resolve `raw`; an escape is reported at `where` (None: the loader reported it)."""
+        known = self.facts.paths.get(raw)
+        if known is not None and (known.outside or not head or known.head is not None):
+            if known.outside and where is not None:
+                self._outside(raw, where)
+            return known
+        try:
+            path = self.fs.resolve(raw)
+        except PathOutside as exc:
+            if where is not None:
+                self.facts.problems.append(Outside(where, exc.raw, exc.reason))
+            fact = PathFact(raw, outside=True)
+            self.facts.paths[raw] = fact
+            return fact
+        kind = file_kind(path)
+        near = self.finder.find(raw) if kind is None else None
+        first: bytes | None = None
+        unreadable = None
+        if head and kind == "file":
+            try:
+                first = self.fs.read_head(path, HEAD_BYTES)
+            except FileRefused as exc:
+                unreadable = exc.reason
+        fact = PathFact(
+            raw,
+            kind=kind,
+            near=near,
+            head=first,
+            unreadable=unreadable,
+            mtime=modified_time(path) if mtime and kind == "file" else None,
+        )
+        self.facts.paths[raw] = fact
+        return fact
+
+    def _outside(self, raw: str, where: Location) -> None:
+        try:
+            self.fs.resolve(raw)
+        except PathOutside as exc:
+            self.facts.problems.append(Outside(where, exc.raw, exc.reason))
+
+    def _source_times(self) -> list[tuple[float, str]]:
+        dossier = self.dossier
+        assert dossier.manifest is not None
+        sources = [dossier.manifest.path, *(real.file for real in dossier.realisations)]
+        return [
+            (time, name)
+            for name in sources
+            if (time := modified_time(self.fs.root / name)) is not None
+        ]
+
+    def _tableau(self, raw: str) -> TableauFacts | None:
+        if not raw.lower().endswith(".xlsx"):
+            return None  # other formats are not compared
+        from e4cli.importer.reader import TableReadError, read_table
+        from e4cli.table.model import build_table
+
+        dossier = self.dossier
+        try:
+            table = read_table(self.fs.resolve(raw), dossier.referential)
+        except TableReadError as exc:
+            return TableauFacts(unreadable=str(exc))
+        except Exception as exc:  # a broken workbook is a finding (T003), never a crash
+            return TableauFacts(broken=type(exc).__name__)
+        theirs = tuple(
+            TableRowFact(
+                row.intitule or "",
+                row.section,
+                row.period.debut,
+                row.period.fin,
+                frozenset(row.codes()),
+                raw_period=row.period.raw,
+                sheet_row=row.sheet_row,
+            )
+            for row in table.rows
+        )
+        model = build_table(dossier)
+        codes = [c.code for c in model.columns]
+        placed = [(section.key, row) for section in model.sections for row in section.rows]
+        unplaced = [(None, row) for row in model.unplaced]
+        ours = tuple(
+            TableRowFact(
+                row.intitule,
+                section,
+                row.debut,
+                row.fin,
+                frozenset(c for c, tick in zip(codes, row.ticks, strict=True) if tick),
+                file=row.file,
+            )
+            for section, row in (*placed, *unplaced)
+        )
+        return TableauFacts(theirs, ours)
+
+    def _links(self, portfolio: LocalPortfolio) -> None:
+        for page in portfolio.pages.values():
+            for link in page.links:
+                target = local_target(link.target)
+                if target is not None:
+                    self.facts.links.append(self._link(page.path, link, target, portfolio))
+
+    def _link(self, page: str, link: Link, target: str, portfolio: LocalPortfolio) -> LinkFact:
+        folder = posixpath.dirname(page)
+        if target.startswith("/"):  # from the site's root: the portfolio folder, or the dossier's
+            root = portfolio.directory
+            candidates = [posixpath.join(root, target.lstrip("/")), target.lstrip("/")]
+        else:
+            candidates = [posixpath.join(folder, target) if folder else target]
+        refusals: list[PathOutside] = []
+        for candidate in candidates:
+            try:
+                if any(file_kind(self.fs.resolve(form)) is not None for form in _forms(candidate)):
+                    return LinkFact(page, link, target, candidate, folder, False, True)
+            except PathOutside as exc:
+                refusals.append(PathOutside(link.written, exc.reason))
+        shown = posixpath.normpath(candidates[0])
+        if len(refusals) == len(candidates):  # it leads outside whichever way it is read
+            where = Location(page, link.line, link.column)
+            self.facts.problems.append(Outside(where, refusals[0].raw, refusals[0].reason))
+            return LinkFact(page, link, target, shown, folder, True, False)
+        near = self.finder.find(shown)
+        return LinkFact(page, link, target, shown, folder, False, False, near)
+
+
+def _forms(candidate: str) -> list[str]:
+    """The path, and what a site generator makes of it (page.html from page.md)."""
+    forms = [candidate]
+    suffix = PurePosixPath(candidate).suffix.lower()
+    if suffix in (".html", ".htm"):
+        forms.append(candidate[: -len(suffix)] + ".md")
+    elif not suffix and not candidate.endswith("/"):
+        forms.append(candidate + ".md")
+    return forms
