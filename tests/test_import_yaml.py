@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from e4cli.dossier.yamlsource import parse_yaml
+from e4cli.rules.registry import report
 from e4cli.util.yamlwrite import comment_lines, scalar
 
 TITLES = [
@@ -62,7 +63,7 @@ TITLES = [
 
 def read_back(text: str) -> object:
     doc = parse_yaml(f"k: {text}\n", "t.yaml")
-    assert doc.findings == []
+    assert [report(problem) for problem in doc.problems] == []
     assert isinstance(doc.data, dict)
     return doc.data["k"]
 

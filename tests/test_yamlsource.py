@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from e4cli.dossier.yamlsource import TooComplex, parse_yaml
+from e4cli.rules.registry import report
 
 
 def test_values_know_their_line_and_column() -> None:
@@ -29,7 +30,8 @@ def test_dates_become_iso_text_and_impossible_dates_stay_text() -> None:
 def test_duplicate_keys_are_findings_and_the_first_value_stays() -> None:
     doc = parse_yaml("a: 1\nb: 2\na: 3\n", "f.yaml")
     assert doc.data == {"a": 1, "b": 2}
-    assert [(f.code, f.location.line) for f in doc.findings] == [("D006", 3)]
+    findings = [report(problem) for problem in doc.problems]
+    assert [(f.code, f.location.line) for f in findings] == [("D006", 3)]
 
 
 def test_aliases_expand_within_the_budget() -> None:
