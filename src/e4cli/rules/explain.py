@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TextIO
 
 from rich.console import Console
@@ -11,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from e4cli.rules.registry import documented
+from e4cli.util.errors import CommandError
 
 
 def list_codes(stream: TextIO) -> None:
@@ -40,3 +42,11 @@ def explain_code(code: str, stream: TextIO) -> bool:
         console.print(Text(f"{title} :", style="bold"))
         console.print(Padding(Syntax(example, "yaml", background_color="default"), (0, 0, 0, 4)))
     return True
+
+
+def run_explain(code: str | None) -> None:
+    """`e4 explain [CODE]`: every code, or the one asked for (an unknown code is exit 2)."""
+    if code is None:
+        list_codes(sys.stdout)
+    elif not explain_code(code, sys.stdout):
+        raise CommandError(f"code « {code} » inconnu ; « e4 explain » les liste tous.")
