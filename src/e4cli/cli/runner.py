@@ -75,6 +75,7 @@ def run(command: Callable[P, int | None], *args: P.args, **kwargs: P.kwargs) -> 
     with _sigterm_unwinds():
         try:
             code = command(*args, **kwargs) or EXIT_OK
+            sys.stdout.flush()  # a closed pipe shows here, not in the flush at exit
         except CommandError as exc:
             fail(str(exc))
         except BrokenPipeError:

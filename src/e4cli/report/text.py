@@ -15,6 +15,7 @@ from rich.text import Text
 from e4cli.check.outcome import ClassSummary, DossierOutcome, Verdict
 from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Finding, Severity
+from e4cli.util.console import OutputConsole
 
 if TYPE_CHECKING:
     from e4cli.check.pipeline import Checked
@@ -26,7 +27,7 @@ _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.
 def make_console(stream: TextIO) -> Console:
     """Colour only on a terminal; Rich itself honours NO_COLOR and FORCE_COLOR."""
     stripped = cast(TextIO, _StripTrailingSpaces(stream))  # a TextIOBase that Rich writes to
-    return Console(file=stripped, highlight=False, soft_wrap=False, emoji=False)
+    return OutputConsole(file=stripped, highlight=False, soft_wrap=False, emoji=False)
 
 
 class _StripTrailingSpaces(io.TextIOBase):

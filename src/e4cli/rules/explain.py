@@ -5,18 +5,18 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from rich.console import Console
 from rich.padding import Padding
 from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
 from e4cli.rules.registry import documented
+from e4cli.util.console import OutputConsole
 from e4cli.util.errors import CommandError
 
 
 def list_codes(stream: TextIO) -> None:
-    console = Console(file=stream, highlight=False)
+    console = OutputConsole(file=stream, highlight=False)
     table = Table(show_header=True, box=None, pad_edge=False)
     table.add_column("code", style="bold")
     table.add_column("gravité")
@@ -31,7 +31,7 @@ def explain_code(code: str, stream: TextIO) -> bool:
     rule = next((r for r in documented() if r.code == code.strip().upper()), None)
     if rule is None:
         return False
-    console = Console(file=stream, highlight=False)
+    console = OutputConsole(file=stream, highlight=False)
     console.print(Text(f"{rule.code} · {rule.severity} · {rule.title}", style="bold"))
     console.print()
     console.print(rule.summary)
