@@ -52,28 +52,29 @@ def available_cpus() -> int:
     return os.cpu_count() or 1
 
 
-def check_target(target: Target, online: bool = False) -> DossierOutcome:
-    """Check one dossier and keep what the reports need; never raises for one dossier."""
-    from e4cli.check.outcome import from_result
+def check_target(target: Target, online: bool = False, strict: bool = False) -> DossierOutcome:
+    """Check one dossier and keep its outcome, not its model; never raises for one dossier."""
     from e4cli.check.pipeline import check_dossier
 
     try:
-        return from_result(check_dossier(target.path, target.display, online=online))
+        return check_dossier(target.path, target.display, online=online).outcome.judged(strict)
     except Exception as exc:  # a bug of e4 on this dossier: report it, go on with the others
         if os.environ.get("E4_DEBUG"):
             raise
-        return DossierOutcome(
-            display=target.display, path=str(target.path), error=f"{type(exc).__name__}: {exc}"
+        return DossierOutcome.failure(
+            target.display, str(target.path), f"{type(exc).__name__}: {exc}", strict=strict
         )
 
 
-def check_chunk(targets: Sequence[Target], online: bool = False) -> list[DossierOutcome]:
+def check_chunk(
+    targets: Sequence[Target], online: bool = False, strict: bool = False
+) -> list[DossierOutcome]:
     """A worker's task: a few dossiers in a row, sent back together."""
     from e4cli.check.schema import enable_fast_path
 
     enable_fast_path()  # already done before a fork; needed in a spawned worker
     _tune_gc()
-    return [check_target(target, online) for target in targets]
+    return [check_target(target, online, strict) for target in targets]
 
 
 def plan(count: int, jobs: int | None) -> tuple[int, int]:
@@ -93,7 +94,11 @@ def plan(count: int, jobs: int | None) -> tuple[int, int]:
 
 
 def run(
-    targets: Sequence[Target], *, online: bool = False, jobs: int | None = None
+    targets: Sequence[Target],
+    *,
+    online: bool = False,
+    strict: bool = False,
+    jobs: int | None = None,
 ) -> Iterator[DossierOutcome]:
     """One outcome per target, in order, each as soon as it and those before it are ready.
 
@@ -102,21 +107,23 @@ def run(
     piling up results, so memory stays bounded whatever the number of dossiers.
     """
     if len(targets) < FAST_PATH_FROM:
-        yield from _run(targets, online, jobs)
+        yield from _run(targets, online, strict, jobs)
         return
     from e4cli.check.schema import enable_fast_path
 
     enable_fast_path()
     _warm_up()
     with _tuned_gc():
-        yield from _run(targets, online, jobs)
+        yield from _run(targets, online, strict, jobs)
 
 
-def _run(targets: Sequence[Target], online: bool, jobs: int | None) -> Iterator[DossierOutcome]:
+def _run(
+    targets: Sequence[Target], online: bool, strict: bool, jobs: int | None
+) -> Iterator[DossierOutcome]:
     workers, chunk = plan(len(targets), jobs)
     if workers == 0:
         for target in targets:
-            yield check_target(target, online)
+            yield check_target(target, online, strict)
         return
     # imported here: a single dossier (the editor's and pre-commit's case) never needs them
     from concurrent.futures import ProcessPoolExecutor
@@ -128,20 +135,20 @@ def _run(targets: Sequence[Target], online: bool, jobs: int | None) -> Iterator[
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
             pending: deque[Future[list[DossierOutcome]]] = deque(
-                pool.submit(check_chunk, part, online)
+                pool.submit(check_chunk, part, online, strict)
                 for part in islice(chunks, workers * IN_FLIGHT)
             )
             while pending:
                 outcomes = pending.popleft().result()
                 for part in islice(chunks, 1):
-                    pending.append(pool.submit(check_chunk, part, online))
+                    pending.append(pool.submit(check_chunk, part, online, strict))
                 for outcome in outcomes:
                     done += 1
                     yield outcome
     except BrokenProcessPool:
         # A worker died (killed, out of memory): finish the rest here, in order.
         for target in targets[done:]:
-            yield check_target(target, online)
+            yield check_target(target, online, strict)
 
 
 _GC_THRESHOLD = 100_000

@@ -1,26 +1,51 @@
-"""What the reporters get for one dossier, and the class summary built from many.
+"""The one result of checking a dossier, its verdict, and the class summary built from many.
 
-A `CheckResult` holds the whole typed model (and through it the YAML node
-trees): too heavy to send back from a worker process or to keep for
-thousands of dossiers. A `DossierOutcome` keeps only what the reports show —
-findings, coverage, penalties and a few facts about the candidate — and
-pickles cheaply. A `DossierSummary` is smaller still: the one line per
-dossier that the class summary keeps while every other outcome is streamed
-out and dropped.
+A `DossierOutcome` keeps what the reports show — findings, coverage,
+penalties, a few facts about the candidate — and the verdict, decided once
+here with the strictness asked for: reporters only format it. It holds no
+part of the model (no YAML trees), so it pickles cheaply back from a worker
+process and stays small for thousands of dossiers. A `DossierSummary` is
+smaller still: the one line per dossier that the class summary keeps while
+every other outcome is streamed out and dropped.
 """
 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from e4cli.rules.findings import Finding, Severity
 from e4cli.scoring.penalties import Penalty
 
 if TYPE_CHECKING:
-    from e4cli.check.pipeline import CheckResult
+    from e4cli.dossier.model import Dossier
     from e4cli.scoring.coverage import Coverage
+
+
+class Verdict(StrEnum):
+    CONFORME = "conforme"
+    NON_CONFORME = "non conforme"
+    INTERNAL_ERROR = "erreur interne"
+    """e4 itself failed on the dossier (a bug, not a finding)."""
+
+
+def fails(severity: Severity, strict: bool) -> bool:
+    """Whether a finding of `severity` makes the dossier non conforme: the one place it is said.
+
+    An error always does; a warning too with --strict; an information never.
+    """
+    return severity is Severity.ERROR or (strict and severity is Severity.WARNING)
+
+
+def decide(findings: Iterable[Finding], strict: bool, error: str | None = None) -> Verdict:
+    if error is not None:
+        return Verdict.INTERNAL_ERROR
+    if any(fails(f.severity, strict) for f in findings):
+        return Verdict.NON_CONFORME
+    return Verdict.CONFORME
 
 
 @dataclass(frozen=True)
@@ -34,7 +59,7 @@ class RealisationRow:
 
 @dataclass(frozen=True)
 class DossierOutcome:
-    """The result of checking one dossier, without its model: picklable and small."""
+    """The result of checking one dossier, verdict included, without its model: picklable."""
 
     display: str
     path: str
@@ -49,15 +74,74 @@ class DossierOutcome:
     realisations: tuple[RealisationRow, ...] = ()
     error: str | None = None
     """Set when e4 itself failed on this dossier (a bug, not a finding)."""
+    strict: bool = False
+    """Whether a warning fails the dossier (--strict): the verdict was decided with it."""
+    verdict: Verdict = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "verdict", decide(self.findings, self.strict, self.error))
+
+    @classmethod
+    def of(
+        cls,
+        display: str,
+        dossier: Dossier | None,
+        findings: Sequence[Finding],
+        coverage: Coverage | None,
+        penalties: Sequence[Penalty],
+        *,
+        strict: bool = False,
+    ) -> DossierOutcome:
+        """The outcome of one checked dossier: what the reports need, none of the YAML trees."""
+        if dossier is None:
+            return cls(
+                display=display,
+                path=display,
+                findings=tuple(findings),
+                coverage=coverage,
+                penalties=tuple(penalties),
+                strict=strict,
+            )
+        session = dossier.session
+        return cls(
+            display=display,
+            path=str(dossier.root),
+            findings=tuple(findings),
+            coverage=coverage,
+            penalties=tuple(penalties),
+            session=session,
+            epreuve=dossier.referential.session_labels(session).epreuve if session else None,
+            candidate=dossier.candidat.full_name or None,
+            option=dossier.candidat.option,
+            tableau=dossier.tableau,
+            realisations=tuple(
+                RealisationRow(r.id, r.intitule or r.id, tuple(sorted(r.competence_codes())))
+                for r in dossier.realisations
+            ),
+            strict=strict,
+        )
+
+    @classmethod
+    def failure(
+        cls, display: str, path: str, error: str, *, strict: bool = False
+    ) -> DossierOutcome:
+        """e4 failed on this dossier: no finding, the error instead."""
+        return cls(display=display, path=path, error=error, strict=strict)
+
+    def judged(self, strict: bool) -> DossierOutcome:
+        """This outcome with its verdict decided for `strict` (--strict: a warning fails)."""
+        return self if strict == self.strict else replace(self, strict=strict)
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict is Verdict.CONFORME
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether `finding` is one that makes this dossier non conforme."""
+        return fails(finding.severity, self.strict)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
-
-    def failed(self, strict: bool = False) -> bool:
-        if self.error is not None:
-            return True
-        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-        return any(f.severity in failing for f in self.findings)
 
     @property
     def penalty_points(self) -> int:
@@ -78,14 +162,14 @@ class DossierOutcome:
             return path
         return f"{path}:{loc.line}:{loc.column or 1}"
 
-    def summary(self, strict: bool = False) -> DossierSummary:
+    def summary(self) -> DossierSummary:
         coverage = self.coverage
         return DossierSummary(
             display=self.display,
             path=self.path,
             candidate=self.candidate,
             option=self.option,
-            ok=not self.failed(strict),
+            verdict=self.verdict,
             errors=self.count(Severity.ERROR),
             warnings=self.count(Severity.WARNING),
             infos=self.count(Severity.INFO),
@@ -102,36 +186,6 @@ class DossierOutcome:
         )
 
 
-def from_result(result: CheckResult) -> DossierOutcome:
-    """The outcome of a `CheckResult`: what the reports need, none of the YAML trees."""
-    dossier = result.dossier
-    if dossier is None:
-        return DossierOutcome(
-            display=result.display,
-            path=result.display,
-            findings=tuple(result.findings),
-            coverage=result.coverage,
-            penalties=tuple(result.penalties),
-        )
-    session = dossier.session
-    return DossierOutcome(
-        display=result.display,
-        path=str(dossier.root),
-        findings=tuple(result.findings),
-        coverage=result.coverage,
-        penalties=tuple(result.penalties),
-        session=session,
-        epreuve=dossier.referential.session_labels(session).epreuve if session else None,
-        candidate=dossier.candidat.full_name or None,
-        option=dossier.candidat.option,
-        tableau=dossier.tableau,
-        realisations=tuple(
-            RealisationRow(r.id, r.intitule or r.id, tuple(sorted(r.competence_codes())))
-            for r in dossier.realisations
-        ),
-    )
-
-
 @dataclass(frozen=True)
 class DossierSummary:
     """One line of the class summary."""
@@ -140,7 +194,7 @@ class DossierSummary:
     path: str
     candidate: str | None
     option: str | None
-    ok: bool
+    verdict: Verdict
     errors: int
     warnings: int
     infos: int
@@ -152,10 +206,8 @@ class DossierSummary:
     error: str | None = None
 
     @property
-    def verdict(self) -> str:
-        if self.error is not None:
-            return "erreur interne"
-        return "conforme" if self.ok else "non conforme"
+    def ok(self) -> bool:
+        return self.verdict is Verdict.CONFORME
 
     @property
     def checked(self) -> bool:

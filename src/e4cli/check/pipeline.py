@@ -3,10 +3,11 @@ rules, score."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from e4cli.check.facts import gather
+from e4cli.check.outcome import DossierOutcome
 from e4cli.check.schema import validate
 from e4cli.dossier.fs import DossierFS
 from e4cli.dossier.load import load_dossier
@@ -14,33 +15,40 @@ from e4cli.dossier.model import Dossier
 from e4cli.dossier.portfolio import read_portfolio
 from e4cli.dossier.problems import Problem
 from e4cli.rules.base import CheckContext
-from e4cli.rules.findings import Finding, Severity
+from e4cli.rules.findings import Finding
 from e4cli.rules.registry import RULES, report
 from e4cli.scoring.coverage import Coverage, compute_coverage
-from e4cli.scoring.penalties import Penalty, compute_penalties
+from e4cli.scoring.penalties import compute_penalties
 
 
-@dataclass
-class CheckResult:
-    display: str
+@dataclass(frozen=True)
+class Checked:
+    """One dossier checked in this process: its outcome and, beside it, the model it was read into.
+
+    Only the outcome crosses process boundaries (`check.batch`); the commands that
+    build documents from the dossier itself (`e4 grille`, `e4 note`) also take the model.
+    """
+
+    outcome: DossierOutcome
     dossier: Dossier | None
-    findings: list[Finding]
-    coverage: Coverage | None
-    penalties: list[Penalty] = field(default_factory=list)
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
-
-    def failed(self, strict: bool = False) -> bool:
-        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-        return any(f.severity in failing for f in self.findings)
 
     @property
-    def penalty_points(self) -> int:
-        return sum(p.points for p in self.penalties)
+    def display(self) -> str:
+        return self.outcome.display
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.outcome.findings
+
+    @property
+    def coverage(self) -> Coverage | None:
+        return self.outcome.coverage
+
+    def failed(self) -> bool:
+        return not self.outcome.ok
 
 
-def check_dossier(path: Path, display: str | None = None, *, online: bool = False) -> CheckResult:
+def check_dossier(path: Path, display: str | None = None, *, online: bool = False) -> Checked:
     display = display if display is not None else str(path)
     loaded = load_dossier(path, display)
     problems: list[Problem] = list(loaded.problems)
@@ -60,7 +68,10 @@ def check_dossier(path: Path, display: str | None = None, *, online: bool = Fals
             findings.extend(rule.run(ctx))
         findings = silence(findings)
     findings.sort(key=Finding.sort_key)
-    return CheckResult(display, loaded.dossier, findings, coverage, compute_penalties(findings))
+    penalties = compute_penalties(findings)
+    return Checked(
+        DossierOutcome.of(display, loaded.dossier, findings, coverage, penalties), loaded.dossier
+    )
 
 
 def silence(findings: list[Finding]) -> list[Finding]:

@@ -1,24 +1,60 @@
-"""The command line: parse arguments, call the steps, choose the exit code.
+"""The command line: arguments only. Each command hands its body to `cli.runner.run`.
 
-Kept thin, with heavy imports inside the commands so `e4 --version` and
+The bodies live with what they do (`cli/check_run.py`, `table/run.py`,
+`jury/run.py`…); the runner turns their outcome into the exit code and writes
+their outputs. Heavy imports stay inside the commands so `e4 --version` and
 `e4 --help` start fast.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 from e4cli import __version__
+from e4cli.cli import runner
 from e4cli.cli.french import FrenchCommand, FrenchGroup
-from e4cli.report.formats import CheckFormat
 
-EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+
+# The choices of --format, as Typer wants them (an enum); each lists the names of its
+# registry (report.formats, table.formats, jury.formats), which test_registries compares.
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
+    sarif = "sarif"
+    markdown = "markdown"
+
+
+class TableFormat(StrEnum):
+    html = "html"
+    md = "md"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+    pdf = "pdf"
+
+
+class GridFormat(StrEnum):
+    html = "html"
+    pdf = "pdf"
+    xlsx = "xlsx"
+
+
+class AppraisalFormat(StrEnum):
+    html = "html"
+    pdf = "pdf"
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    csv = "csv"
+
 
 app = typer.Typer(
     cls=FrenchGroup,
@@ -53,25 +89,6 @@ def main_options(
     ] = False,
 ) -> None:
     """Vérifie le dossier E4/E5 du BTS SIO et produit son tableau de synthèse."""
-
-
-def fail(message: str) -> NoReturn:
-    """The tool itself cannot go on (exit 2): never used for a problem in a dossier."""
-    typer.echo(f"e4 : {message}", err=True)
-    raise typer.Exit(EXIT_FAILURE)
-
-
-def write_output(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from e4cli.util.atomic import write_atomic
-
-    try:
-        write_atomic(output, text.encode("utf-8"))
-    except OSError as exc:
-        fail(f"impossible d'écrire « {output} » : {exc.strerror or exc}")
 
 
 @app.command(cls=FrenchCommand)
@@ -134,11 +151,10 @@ def check(
     Code de sortie : 0 si aucune erreur, 1 si au moins une erreur (ou un avertissement avec
     --strict), 2 en cas d'usage incorrect ou de panne de l'outil.
     """
-    from e4cli.cli import check_run as checkrun
+    from e4cli.cli.check_run import CheckOptions, default_format, run_check
 
-    chosen = fmt or checkrun.default_format()
-    options = checkrun.CheckOptions(
-        chosen,
+    options = CheckOptions(
+        fmt.value if fmt else default_format(),
         strict=strict,
         verbose=verbose,
         recursive=recursive,
@@ -146,15 +162,7 @@ def check(
         jobs=jobs,
         online=online,
     )
-    try:
-        code = checkrun.run_check(dossiers, options)
-    except checkrun.UsageError as exc:
-        fail(str(exc))
-    except BrokenPipeError:  # e4 check … | head: the reader has seen enough
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        code = EXIT_OK
-    raise typer.Exit(code)
+    runner.run(run_check, dossiers, options)
 
 
 @app.command(cls=FrenchCommand)
@@ -165,14 +173,9 @@ def explain(
     ] = None,
 ) -> None:
     """Explique un code de constat : ce qu'il vérifie, pourquoi, un exemple correct et fautif."""
-    from e4cli.rules.explain import explain_code, list_codes
+    from e4cli.rules.explain import run_explain
 
-    if code is None:
-        list_codes(sys.stdout)
-        return
-    if not explain_code(code, sys.stdout):
-        typer.echo(f"e4 : code « {code} » inconnu ; « e4 explain » les liste tous.", err=True)
-        raise typer.Exit(EXIT_FAILURE)
+    runner.run(run_explain, code)
 
 
 @app.command(cls=FrenchCommand)
@@ -209,40 +212,9 @@ def schema(
     Sans option, affiche un schéma. Avec --output, les écrit dans un dossier ; avec --vscode,
     configure aussi l'extension YAML de VS Code pour l'espace de travail courant.
     """
-    from e4cli.util.resources import schemas_dir
+    from e4cli.cli.schema_run import run_schema
 
-    available = sorted(p.name.split(".")[0] for p in schemas_dir().glob("*.schema.json"))
-    if name is not None and name not in available:
-        fail(f"schéma « {name} » inconnu (disponibles : {', '.join(available)})")
-    if output is None and not vscode:
-        path = schemas_dir() / f"{name or 'dossier'}.schema.json"
-        sys.stdout.write(path.read_text(encoding="utf-8"))
-        return
-    from e4cli.dossier.editor import (
-        DOSSIER_SCHEMA_DIR,
-        EditorError,
-        add_vscode_mapping,
-        export_schemas,
-    )
-
-    target = output if output is not None else Path(DOSSIER_SCHEMA_DIR)
-    try:
-        written = export_schemas(target, (f"{name}.schema.json",) if name else None)
-    except OSError as exc:
-        fail(f"impossible d'écrire dans « {target} » : {exc.strerror or exc}")
-    typer.echo(
-        f"e4 : {len(written)} schéma(s) exporté(s) dans « {target} » : "
-        + ", ".join(p.name for p in written),
-        err=True,
-    )
-    if not vscode:
-        return
-    try:
-        update = add_vscode_mapping(Path.cwd(), target)
-    except (EditorError, OSError) as exc:
-        fail(str(exc))
-    state = "créé" if update.created else ("mis à jour" if update.changed else "déjà à jour")
-    typer.echo(f"e4 : « {update.path} » {state} (yaml.schemas).", err=True)
+    runner.run(run_schema, name, output, vscode)
 
 
 @app.command(cls=FrenchCommand)
@@ -271,16 +243,9 @@ def init(
     peut écrire vaut « À COMPLÉTER », et « e4 check » le liste. Aucun fichier existant n'est
     écrasé. Code de sortie : 0, ou 2 en cas d'usage incorrect ou d'écriture impossible.
     """
-    from e4cli.dossier.scaffold import OPTIONS, InitFailure, init_dossier, print_report
+    from e4cli.dossier.scaffold import run_init
 
-    chosen = option.strip().upper() if option else None
-    if chosen is not None and chosen not in OPTIONS:
-        fail(f"option « {option} » inconnue : SISR ou SLAM.")
-    try:
-        result = init_dossier(dossier, session, chosen)
-    except InitFailure as exc:
-        fail(str(exc))
-    print_report(result, str(dossier), sys.stdout)
+    runner.run(run_init, dossier, option, session)
 
 
 @app.command("import", cls=FrenchCommand)
@@ -305,22 +270,9 @@ def import_table(
     dossier existant n'est jamais écrasé. Code de sortie : 0, ou 2 si le tableau ne se lit
     pas ou si le dossier existe déjà.
     """
-    from e4cli.importer.run import ImportFailure, print_report, run_import
+    from e4cli.importer.run import run
 
-    try:
-        result = run_import(tableau, dossier)
-    except ImportFailure as exc:
-        fail(str(exc))
-    print_report(result, str(dossier), sys.stdout)
-
-
-class TableFormat(StrEnum):
-    html = "html"
-    md = "md"
-    csv = "csv"
-    json = "json"
-    xlsx = "xlsx"
-    pdf = "pdf"
+    runner.run(run, tableau, dossier)
 
 
 @app.command(cls=FrenchCommand)
@@ -355,49 +307,9 @@ def table(
     --output. Ce qui manque au dossier est signalé sur la sortie d'erreur (code 0 si le
     tableau est produit) ; code 1 sans dossier à lire, 2 en cas d'usage incorrect.
     """
-    from e4cli.table.formats import FormatError, RenderError, choose
-    from e4cli.table.source import load_table
+    from e4cli.table.run import run_table
 
-    try:
-        chosen = choose(fmt.value if fmt else None, output, template)
-    except FormatError as exc:
-        fail(str(exc))
-    loaded = load_table(dossier, str(dossier))
-    if loaded.model is None:
-        for finding in loaded.fatal:
-            typer.echo(f"e4 : pas de tableau : {finding.message}", err=True)
-            if finding.hint:
-                typer.echo(f"  conseil : {finding.hint}", err=True)
-        raise typer.Exit(EXIT_FINDINGS)
-    model = loaded.model
-    try:
-        if template is not None:
-            from e4cli.table.xlsx_template import fill
-
-            data = fill(model, template)
-        else:
-            data = chosen.render(model)
-    except RenderError as exc:
-        fail(str(exc))
-    if model.missing:
-        typer.echo("e4 : tableau incomplet, à compléter dans le dossier :", err=True)
-        for note in model.missing:
-            typer.echo(f"  - {note}", err=True)
-    if output is None:
-        try:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-        except BrokenPipeError:  # e4 table … | head: the reader has seen enough
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        return
-    from e4cli.util.atomic import write_atomic
-
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        fail(f"impossible d'écrire « {output} » : {exc.strerror or exc}")
-    typer.echo(f"e4 : tableau de synthèse ({chosen.name}) écrit dans « {output} ».", err=True)
+    runner.run(run_table, dossier, fmt.value if fmt else None, output, template)
 
 
 # Parameters shared word for word by `e4 grille` and `e4 note`.
@@ -407,17 +319,6 @@ CandidateDossiers = Annotated[
 JuryOnline = Annotated[
     bool, typer.Option("--online", help="Vérifie aussi le portfolio en ligne (pénalité P004).")
 ]
-
-
-class GridFormat(StrEnum):
-    html = "html"
-    pdf = "pdf"
-    xlsx = "xlsx"
-
-
-class AppraisalFormat(StrEnum):
-    html = "html"
-    pdf = "pdf"
 
 
 @app.command(cls=FrenchCommand)
@@ -458,14 +359,10 @@ def grille(
     signalé sur la sortie d'erreur), 1 si un chemin n'est pas un dossier, 2 en cas d'usage
     incorrect ou de panne.
     """
-    from e4cli.jury.run import Options, RunError, UsageError, run_grille
+    from e4cli.jury.run import Options, run_grille
 
     options = Options(fmt.value if fmt else None, output, output_dir, online)
-    try:
-        code = run_grille(dossiers, options, sys.stderr, sys.stdout.buffer)
-    except (UsageError, RunError) as exc:
-        fail(str(exc))
-    raise typer.Exit(code)
+    runner.run(run_grille, dossiers, options)
 
 
 @app.command(cls=FrenchCommand)
@@ -517,19 +414,10 @@ def note(
     de fiche pour elle) ou si un chemin n'est pas un dossier, 2 en cas d'usage incorrect ou
     de panne.
     """
-    from e4cli.jury.run import Options, RunError, UsageError, run_note
+    from e4cli.jury.run import Options, run_note
 
     options = Options(fmt.value if fmt else None, output, output_dir, online)
-    try:
-        code = run_note(dossiers, evaluation, options, sys.stderr, sys.stdout.buffer)
-    except (UsageError, RunError) as exc:
-        fail(str(exc))
-    raise typer.Exit(code)
-
-
-class ReportFormat(StrEnum):
-    html = "html"
-    csv = "csv"
+    runner.run(run_note, dossiers, evaluation, options)
 
 
 @app.command(cls=FrenchCommand)
@@ -574,36 +462,11 @@ def report(
     nombre de dossiers qui la couvrent. Code de sortie 0 quand le rapport est produit,
     quels que soient les verdicts ; 2 en cas d'usage incorrect ou de panne.
     """
-    from e4cli.report.classreport.run import ReportError, run_report
+    from e4cli.report.classreport.run import run_report
 
-    chosen = fmt.value if fmt else None
-    if chosen is None:
-        suffix = output.suffix.lower() if output else ""
-        chosen = "csv" if suffix == ".csv" else "html"
-    try:
-        code = run_report(classe, chosen, output, strict=strict, jobs=jobs)
-    except ReportError as exc:
-        fail(str(exc))
-    raise typer.Exit(code)
+    runner.run(run_report, classe, fmt.value if fmt else None, output, strict=strict, jobs=jobs)
 
 
 def main() -> None:
     """Console entry point: exit 2 with a short message when e4 itself fails."""
-    from e4cli.util.errors import ReferentialError
-
-    try:
-        app(prog_name="e4")
-    except ReferentialError as exc:
-        typer.echo(f"e4 : installation défectueuse : {exc}", err=True)
-        sys.exit(EXIT_FAILURE)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:  # the tool failed: say so in one line, never a traceback
-        if os.environ.get("E4_DEBUG"):
-            raise
-        typer.echo(
-            f"e4 : erreur interne ({type(exc).__name__}: {exc}). Relancez avec E4_DEBUG=1 pour "
-            "le détail, et signalez-la.",
-            err=True,
-        )
-        sys.exit(EXIT_FAILURE)
+    runner.console_entry(lambda: app(prog_name="e4"))

@@ -15,6 +15,7 @@ examples are not added to a réalisations folder that already has files.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -24,6 +25,7 @@ from e4cli.dossier.fs import DossierFS
 from e4cli.dossier.load import read_yaml
 from e4cli.dossier.referential import load_referential
 from e4cli.util.atomic import write_atomic
+from e4cli.util.errors import CommandError
 from e4cli.util.yamlwrite import modeline
 
 TODO = "À COMPLÉTER"
@@ -40,7 +42,7 @@ class InitResult:
     unused: list[str] = field(default_factory=list)  # arguments an existing dossier.yaml overrides
 
 
-class InitFailure(Exception):
+class InitFailure(CommandError):
     """The dossier cannot be created; the message says why, in French (exit 2)."""
 
 
@@ -308,3 +310,11 @@ def print_report(result: InitResult, display: str, stream: TextIO) -> None:
         f"\nSuite : remplacez chaque « {TODO} », déposez les attestations, puis "
         f"« e4 check {display} » dit ce qui manque encore.\n"
     )
+
+
+def run_init(target: Path, option: str | None, session: int | None) -> None:
+    """`e4 init`: check the option, prepare the dossier, say what was done."""
+    chosen = option.strip().upper() if option else None
+    if chosen is not None and chosen not in OPTIONS:
+        raise InitFailure(f"option « {option} » inconnue : SISR ou SLAM.")
+    print_report(init_dossier(target, session, chosen), str(target), sys.stdout)

@@ -8,6 +8,7 @@ dossier.yaml comes last, so an interrupted import never looks complete.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -17,6 +18,7 @@ from e4cli.dossier.referential import load_referential
 from e4cli.importer.reader import OfficialTable, TableReadError, read_table
 from e4cli.importer.writer import ImportPlan, plan_import
 from e4cli.util.atomic import write_atomic
+from e4cli.util.errors import CommandError
 
 IGNORED_IN_EMPTY = frozenset({".git"})
 SECTION_WORDS = {
@@ -26,7 +28,7 @@ SECTION_WORDS = {
 }
 
 
-class ImportFailure(Exception):
+class ImportFailure(CommandError):
     """The import cannot be done; the message says why, in French (exit 2)."""
 
 
@@ -113,3 +115,8 @@ def print_report(result: ImportResult, display: str, stream: TextIO) -> None:
         f"\nSuite : « e4 check {display} » liste ce qui reste à compléter "
         "(valeurs « À COMPLÉTER », attestations, portfolio).\n"
     )
+
+
+def run(table_path: Path, target: Path) -> None:
+    """`e4 import`: write the dossier, then say what was read and what to check."""
+    print_report(run_import(table_path, target), str(target), sys.stdout)

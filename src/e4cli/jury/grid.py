@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from e4cli.check.pipeline import CheckResult
+from e4cli.check.pipeline import Checked
 from e4cli.dossier.model import Dossier, Realisation
 from e4cli.dossier.referential import Criteria, Referential, load_referential
 from e4cli.rules.findings import Finding, Severity
@@ -174,9 +174,10 @@ def header_notes(header: Header) -> list[str]:
     return notes
 
 
-def build_grid(result: CheckResult) -> GridModel:
-    """The grid of a checked dossier; what it cannot fill is listed in `notes`."""
-    dossier = result.dossier
+def build_grid(checked: Checked) -> GridModel:
+    """The grid of a dossier checked in this process (its outcome and its model);
+    what it cannot fill is listed in `notes`."""
+    dossier, result = checked.dossier, checked.outcome
     referential = dossier.referential if dossier else load_referential()
     header = build_header(dossier, result.display, referential)
     labels = referential.session_labels(header.session)

@@ -19,3 +19,15 @@ def render_grid(model: GridModel) -> str:
 
 def render_appraisal(model: AppraisalModel) -> str:
     return environment(autoescape=True).get_template("fiche.html.j2").render(f=model)
+
+
+def grid_pdf(model: GridModel) -> bytes:
+    from e4cli.table.pdf import print_html
+
+    return print_html(render_grid(model))
+
+
+def appraisal_pdf(model: AppraisalModel) -> bytes:
+    from e4cli.table.pdf import print_html
+
+    return print_html(render_appraisal(model))

@@ -11,25 +11,17 @@ stdout.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Generic, TypeVar
 
+from e4cli.cli.runner import EXIT_FINDINGS, EXIT_OK, CommandError, make_folder, say, write
 from e4cli.rules.findings import Finding, Severity
-from e4cli.table.formats import Format, FormatError
+from e4cli.util.formats import Format, Registry
 
-EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}
-
-
-class UsageError(Exception):
-    """Arguments that cannot work together (exit 2)."""
-
-
-class RunError(Exception):
-    """e4 cannot go on: no browser for pdf, an output that cannot be written (exit 2)."""
+M = TypeVar("M")
 
 
 @dataclass(frozen=True)
@@ -54,7 +46,7 @@ def targets(paths: Sequence[Path]) -> list[Target]:
     for path in paths:
         name = _folder_name(path)
         if name in seen:
-            raise UsageError(
+            raise CommandError(
                 f"« {seen[name]} » et « {path} » portent le même nom de dossier « {name} » : "
                 "leurs fichiers se remplaceraient dans --output-dir. Traitez-les en deux fois."
             )
@@ -78,44 +70,30 @@ def format_finding(finding: Finding) -> str:
     return text
 
 
-class _Run:
+class _Run(Generic[M]):
     """What both commands share: format, destinations, writing, exit code."""
 
     def __init__(
         self,
         paths: Sequence[Path],
         options: Options,
-        formats: dict[str, Format],
-        err: TextIO,
-        out: BinaryIO,
+        formats: Registry[Callable[[M], str | bytes]],
     ) -> None:
         from e4cli.jury.formats import pick
 
         self.targets = targets(paths)
         self.options = options
-        self.err = err
-        self.out = out
         if len(self.targets) > 1 and options.output_dir is None:
-            raise UsageError(
+            raise CommandError(
                 "plusieurs dossiers : donnez --output-dir DOSSIER (un fichier par candidat, "
                 "nommé d'après son dossier)."
             )
-        try:
-            self.fmt = pick(options.fmt, options.output, options.output_dir, formats)
-        except FormatError as exc:
-            raise UsageError(str(exc)) from exc
+        self.fmt: Format[Callable[[M], str | bytes]] = pick(
+            options.fmt, options.output, options.output_dir, formats
+        )
         if options.output_dir is not None:
-            try:
-                options.output_dir.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise RunError(
-                    f"impossible de créer « {options.output_dir} » : {exc.strerror or exc}"
-                ) from exc
+            make_folder(options.output_dir)
         self.code = EXIT_OK
-
-    def say(self, text: str) -> None:
-        self.err.write(text + "\n")
-        self.err.flush()
 
     def worse(self, code: int) -> None:
         self.code = max(self.code, code)
@@ -125,76 +103,53 @@ class _Run:
             return self.options.output_dir / f"{target.name}{self.fmt.extensions[0]}"
         return self.options.output
 
-    def write(self, data: bytes, destination: Path | None) -> None:
-        if destination is None:
-            try:
-                self.out.write(data)
-                self.out.flush()
-            except BrokenPipeError:  # … | head: the reader has seen enough
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, self.out.fileno())
-            return
-        from e4cli.util.atomic import write_atomic
-
-        try:
-            write_atomic(destination, data)
-        except OSError as exc:
-            raise RunError(
-                f"impossible d'écrire « {destination} » : {exc.strerror or exc}"
-            ) from exc
+    def write(self, model: M, destination: Path | None) -> None:
+        write(self.fmt.render(model), destination)
 
     def where(self, destination: Path | None) -> str:
         return f"écrite dans « {destination} »" if destination else "écrite sur la sortie standard"
 
 
-def run_grille(paths: Sequence[Path], options: Options, err: TextIO, out: BinaryIO) -> int:
+def run_grille(paths: Sequence[Path], options: Options) -> int:
     """The grid of each dossier; 1 if a path is not a dossier folder, 2 on usage or failure."""
     from e4cli.check.pipeline import check_dossier
-    from e4cli.jury.formats import GRID_FORMATS, render_grid
-    from e4cli.jury.grid import build_grid
-    from e4cli.table.formats import RenderError
+    from e4cli.jury.formats import GRID_FORMATS
+    from e4cli.jury.grid import GridModel, build_grid
 
-    run = _Run(paths, options, GRID_FORMATS, err, out)
+    run: _Run[GridModel] = _Run(paths, options, GRID_FORMATS)
     for target in run.targets:
-        result = check_dossier(target.path, target.display, online=options.online)
-        if result.dossier is None:
-            for finding in result.findings:
-                run.say(f"e4 : pas de grille pour « {target.display} » : {finding.message}")
+        checked = check_dossier(target.path, target.display, online=options.online)
+        if checked.dossier is None:
+            for finding in checked.findings:
+                say(f"e4 : pas de grille pour « {target.display} » : {finding.message}")
             run.worse(EXIT_FINDINGS)
             continue
-        grid = build_grid(result)
-        try:
-            data = render_grid(run.fmt, grid)
-        except RenderError as exc:
-            raise RunError(str(exc)) from exc
+        grid = build_grid(checked)
         destination = run.destination(target)
-        run.write(data, destination)
-        run.say(f"e4 : grille de « {target.display} » ({run.fmt.name}) {run.where(destination)}.")
+        run.write(grid, destination)
+        say(f"e4 : grille de « {target.display} » ({run.fmt.name}) {run.where(destination)}.")
         retained = grid.retained
         if retained:
             listed = ", ".join(f"{p.label} ({p.points} points, {p.code})" for p in retained)
-            run.say(f"  pénalités pré-cochées : {listed} ; total {grid.penalty_points} points.")
+            say(f"  pénalités pré-cochées : {listed} ; total {grid.penalty_points} points.")
         for note in grid.notes:
-            run.say(f"  - {note}")
+            say(f"  - {note}")
     return run.code
 
 
-def run_note(
-    paths: Sequence[Path], evaluation: Path, options: Options, err: TextIO, out: BinaryIO
-) -> int:
+def run_note(paths: Sequence[Path], evaluation: Path, options: Options) -> int:
     """The fiche of each dossier from its evaluation; no fiche for an evaluation with errors."""
     from e4cli.check.pipeline import check_dossier
-    from e4cli.jury.appraisal import build_appraisal
+    from e4cli.jury.appraisal import AppraisalModel, build_appraisal
     from e4cli.jury.evaluation import evaluate
     from e4cli.jury.final_mark import format_mark
-    from e4cli.jury.formats import APPRAISAL_FORMATS, render_appraisal
+    from e4cli.jury.formats import APPRAISAL_FORMATS
     from e4cli.jury.grid import build_grid
-    from e4cli.table.formats import RenderError
 
-    run = _Run(paths, options, APPRAISAL_FORMATS, err, out)
+    run: _Run[AppraisalModel] = _Run(paths, options, APPRAISAL_FORMATS)
     by_folder = evaluation.is_dir()
     if not by_folder and len(run.targets) > 1:
-        raise UsageError(
+        raise CommandError(
             "plusieurs dossiers : --evaluation doit être le dossier des évaluations, une par "
             "candidat, nommée d'après son dossier (evaluations/<dossier>.yaml)."
         )
@@ -203,15 +158,15 @@ def run_note(
         result = check_dossier(target.path, target.display, online=options.online)
         if result.dossier is None:
             for finding in result.findings:
-                run.say(f"e4 : pas de fiche pour « {target.display} » : {finding.message}")
+                say(f"e4 : pas de fiche pour « {target.display} » : {finding.message}")
             run.worse(EXIT_FINDINGS)
             continue
         checked = evaluate(source, str(source), result.dossier, result.coverage)
         for finding in checked.findings:
-            run.say(format_finding(finding))
+            say(format_finding(finding))
         if checked.failed or checked.evaluation is None:
             errors = checked.count(Severity.ERROR)
-            run.say(
+            say(
                 f"e4 : pas de fiche pour « {target.display} » : l'évaluation « {source} » a "
                 f"{errors} erreur{'s' if errors > 1 else ''} à corriger."
             )
@@ -220,19 +175,15 @@ def run_note(
         appraisal = build_appraisal(
             build_grid(result), checked.evaluation, result.dossier.referential
         )
-        try:
-            data = render_appraisal(run.fmt, appraisal)
-        except RenderError as exc:
-            raise RunError(str(exc)) from exc
         destination = run.destination(target)
-        run.write(data, destination)
+        run.write(appraisal, destination)
         assert appraisal.note is not None and appraisal.final is not None
         if appraisal.penalty_points:
             labels = ", ".join(p.label for p in appraisal.penalties if p.retained)
             penalties = f" − {appraisal.penalty_points} points de pénalité ({labels}) ="
         else:
             penalties = ", aucune pénalité :"
-        run.say(
+        say(
             f"e4 : « {target.display} » : NOTE {format_mark(appraisal.note)}/20{penalties} "
             f"NOTE FINALE {format_mark(appraisal.final)}/20 ; "
             f"fiche d'appréciation ({run.fmt.name}) "

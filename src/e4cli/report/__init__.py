@@ -1,1 +1,1 @@
-"""Reporters: they format a CheckResult and compute nothing."""
+"""Reporters: they format a dossier's outcome (its verdict included) and compute nothing."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from e4cli.check.outcome import ClassSummary, DossierOutcome
+from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Finding, Severity
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -45,10 +46,9 @@ def annotation(outcome: DossierOutcome, finding: Finding) -> str:
 
 
 class GithubReporter:
-    def __init__(self, stream: TextIO, strict: bool = False, verbose: bool = False) -> None:
+    def __init__(self, stream: TextIO, options: ReportOptions) -> None:
         self.stream = stream
-        self.strict = strict
-        self.verbose = verbose
+        self.verbose = options.verbose
 
     def start(self) -> None:
         return None
@@ -58,7 +58,6 @@ class GithubReporter:
             if finding.severity is Severity.INFO and not self.verbose:
                 continue
             self.stream.write(annotation(outcome, finding))
-        verdict = "non conforme" if outcome.failed(self.strict) else "conforme"
         counts = ", ".join(
             f"{outcome.count(s)} {label}"
             for s, label in (
@@ -68,7 +67,7 @@ class GithubReporter:
             )
         )
         penalties = f", pénalités −{outcome.penalty_points}" if outcome.penalty_points else ""
-        self.stream.write(f"e4 : {outcome.display} : {verdict} ({counts}{penalties})\n")
+        self.stream.write(f"e4 : {outcome.display} : {outcome.verdict} ({counts}{penalties})\n")
 
     def finish(self, summary: ClassSummary) -> None:
         if summary.total > 1:

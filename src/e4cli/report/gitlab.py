@@ -13,6 +13,7 @@ import json
 from typing import Any, TextIO
 
 from e4cli.check.outcome import ClassSummary, DossierOutcome
+from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Finding, Severity
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -40,9 +41,9 @@ def issue(outcome: DossierOutcome, finding: Finding, occurrence: int) -> dict[st
 class GitlabReporter:
     """Errors and warnings; infos only with --verbose, as in the other reports."""
 
-    def __init__(self, stream: TextIO, verbose: bool = False) -> None:
+    def __init__(self, stream: TextIO, options: ReportOptions) -> None:
         self.stream = stream
-        self.verbose = verbose
+        self.verbose = options.verbose
         self.count = 0
 
     def start(self) -> None:

@@ -8,25 +8,24 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from e4cli import __version__
-from e4cli.check.outcome import ClassSummary, DossierOutcome, from_result
+from e4cli.check.outcome import ClassSummary, DossierOutcome
+from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Severity
 
 if TYPE_CHECKING:
-    from e4cli.check.pipeline import CheckResult
+    from e4cli.check.pipeline import Checked
 
 SCHEMA_VERSION = 1
 
 
-def report_object(result: CheckResult | DossierOutcome, strict: bool = False) -> dict[str, Any]:
-    if not isinstance(result, DossierOutcome):
-        result = from_result(result)
+def report_object(result: DossierOutcome) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "e4", "version": __version__},
         "dossier": result.display,
         "session": result.session,
         "epreuve": result.epreuve,
-        "ok": not result.failed(strict),
+        "ok": result.ok,
         "counts": {str(s): result.count(s) for s in Severity},
         "findings": [f.to_json() for f in result.findings],
         "coverage": result.coverage.to_json() if result.coverage else {},
@@ -37,11 +36,9 @@ def report_object(result: CheckResult | DossierOutcome, strict: bool = False) ->
     }
 
 
-def render(
-    results: Sequence[CheckResult | DossierOutcome], strict: bool = False, *, many: bool = False
-) -> str:
+def render(results: Sequence[Checked | DossierOutcome], *, many: bool = False) -> str:
     """One object for one dossier; an array when several were asked for."""
-    objects = [report_object(r, strict) for r in results]
+    objects = [report_object(r if isinstance(r, DossierOutcome) else r.outcome) for r in results]
     payload: Any = objects if many else objects[0]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -49,10 +46,9 @@ def render(
 class JsonReporter:
     """The streaming form of `render`, byte for byte: objects are written as they come."""
 
-    def __init__(self, stream: TextIO, strict: bool = False, *, many: bool = False) -> None:
+    def __init__(self, stream: TextIO, options: ReportOptions) -> None:
         self.stream = stream
-        self.strict = strict
-        self.many = many
+        self.many = options.many
         self.count = 0
 
     def start(self) -> None:
@@ -60,7 +56,7 @@ class JsonReporter:
             self.stream.write("[")
 
     def dossier(self, outcome: DossierOutcome) -> None:
-        text = json.dumps(report_object(outcome, self.strict), ensure_ascii=False, indent=2)
+        text = json.dumps(report_object(outcome), ensure_ascii=False, indent=2)
         if self.many:
             self.stream.write(("," if self.count else "") + "\n" + textwrap.indent(text, "  "))
         else:

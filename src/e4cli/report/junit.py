@@ -14,7 +14,8 @@ from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from e4cli.check.outcome import ClassSummary, DossierOutcome
-from e4cli.rules.findings import Finding, Severity
+from e4cli.report.base import ReportOptions
+from e4cli.rules.findings import Finding
 from e4cli.rules.registry import ordered
 
 
@@ -38,18 +39,12 @@ def _attr(text: str) -> str:
 
 
 class JunitReporter:
-    def __init__(self, stream: TextIO, strict: bool = False) -> None:
+    def __init__(self, stream: TextIO, options: ReportOptions) -> None:
         self.stream = stream
-        self.strict = strict
         self.checks = [(rule.code, rule.title) for rule in ordered()]
 
     def start(self) -> None:
         self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="e4">\n')
-
-    def _failing(self, finding: Finding) -> bool:
-        return finding.severity is Severity.ERROR or (
-            self.strict and finding.severity is Severity.WARNING
-        )
 
     def dossier(self, outcome: DossierOutcome) -> None:
         by_code: dict[str, list[Finding]] = {}
@@ -59,7 +54,7 @@ class JunitReporter:
         known = {code for code, _ in checks}
         checks += [(code, code) for code in sorted(by_code) if code not in known]
         failures = sum(
-            1 for code, _ in checks if any(self._failing(f) for f in by_code.get(code, ()))
+            1 for code, _ in checks if any(outcome.fails(f) for f in by_code.get(code, ()))
         )
         self.stream.write(
             f'  <testsuite name={_attr(outcome.display)} tests="{len(checks)}" '
@@ -67,8 +62,8 @@ class JunitReporter:
         )
         for code, title in checks:
             found = by_code.get(code, [])
-            failing = [f for f in found if self._failing(f)]
-            others = [f for f in found if not self._failing(f)]
+            failing = [f for f in found if outcome.fails(f)]
+            others = [f for f in found if not outcome.fails(f)]
             head = (
                 f"    <testcase classname={_attr('e4.' + outcome.display)} "
                 f"name={_attr(f'{code} · {title}')}"

@@ -14,6 +14,7 @@ import tempfile
 from typing import TextIO
 
 from e4cli.check.outcome import ClassSummary, DossierOutcome
+from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Severity
 
 _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}
@@ -43,10 +44,9 @@ def _plural(count: int, word: str) -> str:
 
 
 class MarkdownReporter:
-    def __init__(self, stream: TextIO, strict: bool = False, verbose: bool = False) -> None:
+    def __init__(self, stream: TextIO, options: ReportOptions) -> None:
         self.stream = stream
-        self.strict = strict
-        self.verbose = verbose
+        self.verbose = options.verbose
         # Open from the first dossier to `finish`, which closes it: no single block.
         self.details = tempfile.SpooledTemporaryFile(  # noqa: SIM115
             max_size=_SPOOL_BYTES, mode="w+", encoding="utf-8"
@@ -58,7 +58,7 @@ class MarkdownReporter:
 
     def dossier(self, outcome: DossierOutcome) -> None:
         self.count += 1
-        failed = outcome.failed(self.strict)
+        failed = not outcome.ok
         shown = [f for f in outcome.findings if self.verbose or f.severity is not Severity.INFO]
         counts = ", ".join(
             _plural(outcome.count(s), word)

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from e4cli import __version__
 from e4cli.check.outcome import ClassSummary, DossierOutcome
+from e4cli.report.base import ReportOptions
 from e4cli.rules.base import Rule
 from e4cli.rules.findings import Finding, Severity
 from e4cli.rules.registry import ordered
@@ -90,7 +91,7 @@ def result(outcome: DossierOutcome, finding: Finding, index: int | None) -> dict
 
 
 class SarifReporter:
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, options: ReportOptions) -> None:
         self.stream = stream
         self.rules = ordered()
         self.index = {rule.code: i for i, rule in enumerate(self.rules)}

@@ -12,11 +12,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from e4cli.check.outcome import ClassSummary, DossierOutcome, from_result
+from e4cli.check.outcome import ClassSummary, DossierOutcome, Verdict
+from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Finding, Severity
+from e4cli.util.console import OutputConsole
 
 if TYPE_CHECKING:
-    from e4cli.check.pipeline import CheckResult
+    from e4cli.check.pipeline import Checked
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}
@@ -25,7 +27,7 @@ _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.
 def make_console(stream: TextIO) -> Console:
     """Colour only on a terminal; Rich itself honours NO_COLOR and FORCE_COLOR."""
     stripped = cast(TextIO, _StripTrailingSpaces(stream))  # a TextIOBase that Rich writes to
-    return Console(file=stripped, highlight=False, soft_wrap=False, emoji=False)
+    return OutputConsole(file=stripped, highlight=False, soft_wrap=False, emoji=False)
 
 
 class _StripTrailingSpaces(io.TextIOBase):
@@ -63,27 +65,26 @@ class _StripTrailingSpaces(io.TextIOBase):
 
 
 def render(
-    results: Sequence[CheckResult | DossierOutcome],
-    console: Console,
-    strict: bool = False,
-    verbose: bool = False,
+    results: Sequence[Checked | DossierOutcome], console: Console, verbose: bool = False
 ) -> None:
     for index, result in enumerate(results):
         if index:
             console.rule(style="dim")
-        render_one(result, console, strict, verbose)
+        outcome = result if isinstance(result, DossierOutcome) else result.outcome
+        render_one(outcome, console, verbose)
 
 
 class TextReporter:
-    """The streaming form of `render`: one dossier at a time, then the class summary."""
+    """The streaming form of `render`: one dossier at a time, then the class summary.
 
-    def __init__(
-        self, console: Console, strict: bool = False, verbose: bool = False, matrix: bool = True
-    ) -> None:
-        self.console = console
-        self.strict = strict
-        self.verbose = verbose
-        self.matrix = matrix
+    Over a class, each dossier's coverage matrix gives way to the class summary
+    (unless --verbose).
+    """
+
+    def __init__(self, stream: TextIO, options: ReportOptions) -> None:
+        self.console = options.console or make_console(stream)
+        self.verbose = options.verbose
+        self.matrix = options.verbose or not options.many
         self.index = 0
 
     def start(self) -> None:
@@ -93,7 +94,7 @@ class TextReporter:
         if self.index:
             self.console.rule(style="dim")
         self.index += 1
-        render_one(outcome, self.console, self.strict, self.verbose, self.matrix)
+        render_one(outcome, self.console, self.verbose, self.matrix)
 
     def finish(self, summary: ClassSummary) -> None:
         if summary.total > 1:
@@ -101,15 +102,9 @@ class TextReporter:
 
 
 def render_one(
-    result: CheckResult | DossierOutcome,
-    console: Console,
-    strict: bool = False,
-    verbose: bool = False,
-    matrix: bool = True,
+    result: DossierOutcome, console: Console, verbose: bool = False, matrix: bool = True
 ) -> None:
     """Findings by file (infos only when verbose), the matrix, penalties, the verdict."""
-    if not isinstance(result, DossierOutcome):
-        result = from_result(result)
     console.print(_header(result))
     console.print()
     shown = [f for f in result.findings if verbose or f.severity is not Severity.INFO]
@@ -132,7 +127,7 @@ def render_one(
             )
         console.print()
     console.print(_penalties(result))
-    console.print(_verdict(result, strict, verbose))
+    console.print(_verdict(result, verbose))
 
 
 def _header(result: DossierOutcome) -> Text:
@@ -212,7 +207,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}"
 
 
-def _verdict(result: DossierOutcome, strict: bool, verbose: bool) -> Text:
+def _verdict(result: DossierOutcome, verbose: bool) -> Text:
     counts = (
         f"{_plural(result.count(Severity.ERROR), 'erreur')}, "
         f"{_plural(result.count(Severity.WARNING), 'avertissement')}, "
@@ -220,7 +215,7 @@ def _verdict(result: DossierOutcome, strict: bool, verbose: bool) -> Text:
     )
     if not verbose and result.count(Severity.INFO):
         counts += " (détail : --verbose)"
-    if result.failed(strict):
+    if not result.ok:
         return Text(f"✘ Dossier non conforme : {counts}.", style="bold red")
     return Text(f"✔ Dossier conforme : {counts}.", style="bold green")
 
@@ -248,12 +243,10 @@ def render_class_summary(summary: ClassSummary, console: Console) -> None:
     table.add_column("Pén.", justify="right", no_wrap=True)
     table.add_column("Non couvertes", overflow="fold")
     for row in summary.dossiers:
-        if row.error is not None:
-            verdict = Text("✘ erreur interne", style="bold red")
-        elif row.ok:
-            verdict = Text("✔ conforme", style="green")
+        if row.verdict is Verdict.CONFORME:
+            verdict = Text(f"✔ {row.verdict}", style="green")
         else:
-            verdict = Text("✘ non conforme", style="bold red")
+            verdict = Text(f"✘ {row.verdict}", style="bold red")
         uncovered = ", ".join(row.uncovered) if row.checked else "—"
         table.add_row(
             row.display,

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TextIO
 
-from rich.console import Console
 from rich.padding import Padding
 from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
 from e4cli.rules.registry import documented
+from e4cli.util.console import OutputConsole
+from e4cli.util.errors import CommandError
 
 
 def list_codes(stream: TextIO) -> None:
-    console = Console(file=stream, highlight=False)
+    console = OutputConsole(file=stream, highlight=False)
     table = Table(show_header=True, box=None, pad_edge=False)
     table.add_column("code", style="bold")
     table.add_column("gravité")
@@ -29,7 +31,7 @@ def explain_code(code: str, stream: TextIO) -> bool:
     rule = next((r for r in documented() if r.code == code.strip().upper()), None)
     if rule is None:
         return False
-    console = Console(file=stream, highlight=False)
+    console = OutputConsole(file=stream, highlight=False)
     console.print(Text(f"{rule.code} · {rule.severity} · {rule.title}", style="bold"))
     console.print()
     console.print(rule.summary)
@@ -40,3 +42,11 @@ def explain_code(code: str, stream: TextIO) -> bool:
         console.print(Text(f"{title} :", style="bold"))
         console.print(Padding(Syntax(example, "yaml", background_color="default"), (0, 0, 0, 4)))
     return True
+
+
+def run_explain(code: str | None) -> None:
+    """`e4 explain [CODE]`: every code, or the one asked for (an unknown code is exit 2)."""
+    if code is None:
+        list_codes(sys.stdout)
+    elif not explain_code(code, sys.stdout):
+        raise CommandError(f"code « {code} » inconnu ; « e4 explain » les liste tous.")
