@@ -223,11 +223,12 @@ profile.disable()
 stats = pstats.Stats(profile).stats
 def cum(suffix, name):
     return sum(v[3] for (f, _, n), v in stats.items() if f.endswith(suffix) and n == name)
-total = cum("checker.py", "check_dossier")
+total = cum("check/pipeline.py", "check_dossier")
 print(json.dumps({"per_ms": per * 1000, "shares": {
-    "lecture YAML (libyaml + conversion)": cum("load.py", "read_yaml") / total,
-    "validation (schémas)": cum("validation.py", "validate") / total,
-    "pages du portfolio (markdown-it)": cum("portfolio.py", "read_portfolio") / total,
+    "lecture YAML (libyaml + conversion)": cum("dossier/load.py", "read_yaml") / total,
+    "validation (schémas)": cum("check/schema.py", "validate") / total,
+    "pages du portfolio (markdown-it)": cum("dossier/portfolio.py", "read_portfolio") / total,
+    "faits (fichiers, liens, tableau)": cum("check/facts.py", "gather") / total,
     "règles (fichiers, liens, stages…)": cum("rules/base.py", "run") / total,
 }}))
 """
