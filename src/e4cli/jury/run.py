@@ -15,10 +15,14 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from e4cli.rules.findings import Finding, Severity
 from e4cli.table.formats import Format, FormatError
+
+if TYPE_CHECKING:
+    from e4cli.check.pipeline import CheckResult
+    from e4cli.jury.evaluation import Evaluation
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}
@@ -147,14 +151,22 @@ class _Run:
         return f"écrite dans « {destination} »" if destination else "écrite sur la sortie standard"
 
 
-def run_grille(paths: Sequence[Path], options: Options, err: TextIO, out: BinaryIO) -> int:
-    """The grid of each dossier; 1 if a path is not a dossier folder, 2 on usage or failure."""
+def run_grille(
+    paths: Sequence[Path],
+    options: Options,
+    err: TextIO,
+    out: BinaryIO,
+    evaluation: Path | None = None,
+) -> int:
+    """The grid of each dossier, filled from its evaluation when one is given; 1 if a path is
+    not a dossier folder or its evaluation has errors, 2 on usage or failure."""
     from e4cli.check.pipeline import check_dossier
     from e4cli.jury.formats import GRID_FORMATS, render_grid
     from e4cli.jury.grid import build_grid
     from e4cli.table.formats import RenderError
 
     run = _Run(paths, options, GRID_FORMATS, err, out)
+    by_folder = _by_folder(evaluation, run)
     for target in run.targets:
         result = check_dossier(target.path, target.display, online=options.online)
         if result.dossier is None:
@@ -162,7 +174,13 @@ def run_grille(paths: Sequence[Path], options: Options, err: TextIO, out: Binary
                 run.say(f"e4 : pas de grille pour « {target.display} » : {finding.message}")
             run.worse(EXIT_FINDINGS)
             continue
-        grid = build_grid(result)
+        checked = None
+        if evaluation is not None:
+            source = _evaluation_file(evaluation, target) if by_folder else evaluation
+            checked = _checked_evaluation(run, source, result, target, "grille")
+            if checked is None:
+                continue
+        grid = build_grid(result, checked)
         try:
             data = render_grid(run.fmt, grid)
         except RenderError as exc:
@@ -174,9 +192,43 @@ def run_grille(paths: Sequence[Path], options: Options, err: TextIO, out: Binary
         if retained:
             listed = ", ".join(f"{p.label} ({p.points} points, {p.code})" for p in retained)
             run.say(f"  pénalités pré-cochées : {listed} ; total {grid.penalty_points} points.")
+        if grid.jury is not None:
+            run.say(f"  niveaux cochés d'après l'évaluation : {grid.ticked_levels} sur {len(grid.verso)}.")
         for note in grid.notes:
             run.say(f"  - {note}")
     return run.code
+
+
+def _by_folder(evaluation: Path | None, run: _Run) -> bool:
+    """Whether --evaluation is the folder of the class's evaluations (one per dossier)."""
+    by_folder = evaluation is not None and evaluation.is_dir()
+    if evaluation is not None and not by_folder and len(run.targets) > 1:
+        raise UsageError(
+            "plusieurs dossiers : --evaluation doit être le dossier des évaluations, une par "
+            "candidat, nommée d'après son dossier (evaluations/<dossier>.yaml)."
+        )
+    return by_folder
+
+
+def _checked_evaluation(
+    run: _Run, source: Path, result: CheckResult, target: Target, document: str
+) -> Evaluation | None:
+    """The evaluation at `source`, its findings told; None (no document) if it has errors."""
+    from e4cli.jury.evaluation import evaluate
+
+    assert result.dossier is not None
+    checked = evaluate(source, str(source), result.dossier, result.coverage)
+    for finding in checked.findings:
+        run.say(format_finding(finding))
+    if checked.failed or checked.evaluation is None:
+        errors = checked.count(Severity.ERROR)
+        run.say(
+            f"e4 : pas de {document} pour « {target.display} » : l'évaluation « {source} » a "
+            f"{errors} erreur{'s' if errors > 1 else ''} à corriger."
+        )
+        run.worse(EXIT_FINDINGS)
+        return None
+    return checked.evaluation
 
 
 def run_note(
@@ -185,19 +237,13 @@ def run_note(
     """The fiche of each dossier from its evaluation; no fiche for an evaluation with errors."""
     from e4cli.check.pipeline import check_dossier
     from e4cli.jury.appraisal import build_appraisal
-    from e4cli.jury.evaluation import evaluate
     from e4cli.jury.final_mark import format_mark
     from e4cli.jury.formats import APPRAISAL_FORMATS, render_appraisal
     from e4cli.jury.grid import build_grid
     from e4cli.table.formats import RenderError
 
     run = _Run(paths, options, APPRAISAL_FORMATS, err, out)
-    by_folder = evaluation.is_dir()
-    if not by_folder and len(run.targets) > 1:
-        raise UsageError(
-            "plusieurs dossiers : --evaluation doit être le dossier des évaluations, une par "
-            "candidat, nommée d'après son dossier (evaluations/<dossier>.yaml)."
-        )
+    by_folder = _by_folder(evaluation, run)
     for target in run.targets:
         source = _evaluation_file(evaluation, target) if by_folder else evaluation
         result = check_dossier(target.path, target.display, online=options.online)
@@ -206,20 +252,10 @@ def run_note(
                 run.say(f"e4 : pas de fiche pour « {target.display} » : {finding.message}")
             run.worse(EXIT_FINDINGS)
             continue
-        checked = evaluate(source, str(source), result.dossier, result.coverage)
-        for finding in checked.findings:
-            run.say(format_finding(finding))
-        if checked.failed or checked.evaluation is None:
-            errors = checked.count(Severity.ERROR)
-            run.say(
-                f"e4 : pas de fiche pour « {target.display} » : l'évaluation « {source} » a "
-                f"{errors} erreur{'s' if errors > 1 else ''} à corriger."
-            )
-            run.worse(EXIT_FINDINGS)
+        checked = _checked_evaluation(run, source, result, target, "fiche")
+        if checked is None:
             continue
-        appraisal = build_appraisal(
-            build_grid(result), checked.evaluation, result.dossier.referential
-        )
+        appraisal = build_appraisal(build_grid(result), checked)
         try:
             data = render_appraisal(run.fmt, appraisal)
         except RenderError as exc:
