@@ -239,23 +239,21 @@ class _Verso(_Sheet):
         forms, verso = model.forms, model.forms.verso
         levels = len(model.levels)
         self.line(self.identity_line(), size=8, bold=True, height=13)
+        # One header row, read left to right as the form reads: the corner (levels, then
+        # competencies), the five levels, then the annex title over the indicators.
         top = self.row
-        self.cell(top, 1, verso.levels, bold=True, horizontal="right", border=True, fill=SHADE)
-        self.cell(top + 1, 1, verso.competences, bold=True, border=True, fill=SHADE,
-                  vertical="bottom")
+        corner = f"{verso.levels}\n\n{verso.competences}"
+        self.cell(top, 1, corner, bold=True, border=True, fill=SHADE)
         for index, level in enumerate(forms.levels):
-            column = 2 + index
-            ws.merge_cells(start_row=top, start_column=column, end_row=top + 1, end_column=column)
-            self.cell(top, column, level, size=7, bold=True, horizontal="center",
+            self.cell(top, 2 + index, level, size=7, bold=True, horizontal="center",
                       vertical="center", border=True, fill=SHADE, rotation=90)
-            ws.cell(top + 1, column).border = BORDER
-        self.cell(top, self.columns, forms.grid_verso_title, size=11, bold=True,
-                  horizontal="right", border=True, fill=SHADE)
-        self.cell(top + 1, self.columns, verso.indicators, bold=True, border=True, fill=SHADE,
-                  vertical="bottom")
-        ws.row_dimensions[top].height = 34
-        ws.row_dimensions[top + 1].height = 22
-        self.row = top + 2
+        title = CellRichText(
+            TextBlock(InlineFont(rFont=FONT, sz=11, b=True), forms.grid_verso_title),
+            TextBlock(InlineFont(rFont=FONT, sz=9, b=True), f"\n\n{verso.indicators}"),
+        )
+        self.cell(top, self.columns, title, border=True, fill=SHADE)
+        ws.row_dimensions[top].height = 58
+        self.row = top + 1
         for row in model.verso:
             if row.code:
                 title = CellRichText(
