@@ -77,7 +77,7 @@ def test_html_reproduces_the_recto_criteria_and_the_verso_levels() -> None:
         "Capacité à rendre compte d’un travail réalisé au sein d’une équipe projet",
         "Les mentions légales sont accessibles et conformes à la législation.",
         "Noms des membres de la commission d’interrogation",
-        "Date :</span> <span class=\"value\">...... / ...... /............",
+        'Date :</span> <span class="value">...... / ...... /............',
         "ANNEXE VI-3 : Grille d’aide à l’évaluation (verso)",
     ):
         assert text in page, text
@@ -167,10 +167,13 @@ def test_xlsx_has_recto_verso_and_annex_sheets_with_the_evidence(
     for competence, titles in coverage_titles(example).items():
         start = next(i for i, c in enumerate(annex) if str(c).startswith(f"{competence} – "))
         block = " ".join(
-            str(c) for c in annex[start + 1 :][: next(
-                (i for i, c in enumerate(annex[start + 1 :]) if str(c).startswith("B1.")),
-                len(annex),
-            )]
+            str(c)
+            for c in annex[start + 1 :][
+                : next(
+                    (i for i, c in enumerate(annex[start + 1 :]) if str(c).startswith("B1.")),
+                    len(annex),
+                )
+            ]
         )
         for title in titles:
             assert title in block, (competence, title)
@@ -191,8 +194,12 @@ def test_xlsx_recto_has_the_identity_lines_of_the_html_grid(tmp_path: Path) -> N
     target = tmp_path / "grille.xlsx"
     code, _, err = grille(str(EXAMPLES / "sisr-complet"), "-o", str(target))
     assert code == 0, err
-    lines = [v for row in openpyxl.load_workbook(target)["Recto"].iter_rows(values_only=True)
-             for v in row if isinstance(v, str)]
+    lines = [
+        v
+        for row in openpyxl.load_workbook(target)["Recto"].iter_rows(values_only=True)
+        for v in row
+        if isinstance(v, str)
+    ]
     assert "Nom, prénom : LE GOFF Erwan" in lines
     assert "Épreuve ponctuelle ☒" in lines and "Contrôle en cours de formation ☐" in lines
     assert "OPTION SISR ☒" in lines and "OPTION SLAM ☐" in lines

@@ -308,9 +308,7 @@ def test_xlsx_has_the_official_words_in_the_official_order(
     for session, forms in SESSIONS:
         wb = openpyxl.load_workbook(documents[session]["xlsx"])
         for sheet, name in (("Recto", "grille-recto"), ("Verso", "grille-verso")):
-            cells = [
-                str(v) for row in wb[sheet].iter_rows(values_only=True) for v in row if v
-            ]
+            cells = [str(v) for row in wb[sheet].iter_rows(values_only=True) for v in row if v]
             text = normalise(" ".join(cells))
             assert missing_in_order(text, phrases(f"{forms}-{name}.txt")) == [], (session, sheet)
 
@@ -318,7 +316,9 @@ def test_xlsx_has_the_official_words_in_the_official_order(
 def test_an_evaluation_with_errors_gives_no_grid(tmp_path: Path) -> None:
     evaluation = write_evaluation(tmp_path / "e.yaml", "niveaux:\n  B1.1: Génial\nnote: 12\n")
     target = tmp_path / "g.pdf"
-    proc = run_e4("grille", str(EXAMPLES / "sisr-complet"), "-e", str(evaluation), "-o", str(target))
+    proc = run_e4(
+        "grille", str(EXAMPLES / "sisr-complet"), "-e", str(evaluation), "-o", str(target)
+    )
     assert proc.returncode == 1
     assert "E004" in proc.stderr and "pas de grille" in proc.stderr
     assert not target.exists()

@@ -523,7 +523,8 @@ def note(
 
     La commission écrit dans un fichier YAML (e4 schema evaluation) un niveau par
     compétence et pour le travail en équipe, sa NOTE /20, ses observations sur chacune des
-    deux parties et son appréciation. La fiche est celle de la circulaire de la session. e4 vérifie ce fichier (codes E001 à E008, e4 explain E003), calcule
+    deux parties et son appréciation. La fiche est celle de la circulaire de la session.
+    e4 vérifie ce fichier (codes E001 à E008, e4 explain E003), calcule
     NOTE FINALE = max(0, NOTE − pénalités constatées par e4 check) et produit la fiche.
     e4 ne propose jamais de note.
 

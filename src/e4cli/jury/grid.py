@@ -216,8 +216,10 @@ class GridModel:
     @property
     def has_annex(self) -> bool:
         """e4's page after the verso: when there are réalisations or penalties to show."""
-        return bool(self.retained) or any(c.evidence for c in self.competences) or bool(
-            self.team_evidence
+        return (
+            bool(self.retained)
+            or any(c.evidence for c in self.competences)
+            or bool(self.team_evidence)
         )
 
     @property
@@ -426,6 +428,6 @@ def _where(dossier: Dossier, real: Realisation) -> str:
 
 
 def _periode(real: Realisation) -> str:
-    """"du JJ/MM/AA au JJ/MM/AA", the period the synthesis table shows; "" when unknown."""
+    """ "du JJ/MM/AA au JJ/MM/AA", the period the synthesis table shows; "" when unknown."""
     text = period_text(real.debut, real.fin)
     return f"du {text}" if text else ""

@@ -20,6 +20,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from e4cli.jury.grid import Evidence, GridModel
@@ -82,9 +83,14 @@ class _Sheet:
         rotation: int = 0,
     ) -> Cell:
         cell = self.ws.cell(row, column)
+        assert isinstance(cell, Cell), "a value goes in a merged range's first cell"
         set_text(cell, value)
         cell.font = Font(
-            name=FONT, size=size, bold=bold, italic=italic, underline="single" if underline else None
+            name=FONT,
+            size=size,
+            bold=bold,
+            italic=italic,
+            underline="single" if underline else None,
         )
         cell.alignment = Alignment(
             horizontal=horizontal, vertical=vertical, wrap_text=True, textRotation=rotation
@@ -129,6 +135,8 @@ class _Sheet:
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 1 if one_page else 0
+        if ws.sheet_properties.pageSetUpPr is None:
+            ws.sheet_properties.pageSetUpPr = PageSetupProperties()
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.page_margins.left = ws.page_margins.right = 0.3
         ws.page_margins.top = ws.page_margins.bottom = 0.35
@@ -168,7 +176,7 @@ class _Recto(_Sheet):
         members = (
             "    ".join(f"- {m.nom}" for m in jury.members)
             if jury and jury.members
-            else "- ........................................    - ........................................"
+            else f"- {'.' * 40}    - {'.' * 40}"
         )
         self.line(recto.members, bold=True, border=True, size=8)
         self.line(members, border=True, size=8)
@@ -202,7 +210,9 @@ class _Recto(_Sheet):
         criteria = recto.criteria
         self.line(criteria.title, bold=True, horizontal="center", height=16)
         for column, level in enumerate(forms.levels, start=1):
-            self.cell(self.row, column, level, bold=True, horizontal="center", border=True, fill=SHADE)
+            self.cell(
+                self.row, column, level, bold=True, horizontal="center", border=True, fill=SHADE
+            )
         self.row += 1
         first = self.row
         for row in criteria.rows:
@@ -218,10 +228,18 @@ class _Recto(_Sheet):
         self.page_setup(landscape=False, one_page=True)
 
     def mark(self, label: str, value: str, out_of: str) -> None:
-        """"NOTE [ 15,5 ] / 20": the label, the box the commission fills, then "/ 20"."""
+        """ "NOTE [ 15,5 ] / 20": the label, the box the commission fills, then "/ 20"."""
         self.cell(self.row, 4, label, size=10, bold=True, horizontal="right", vertical="center")
-        self.cell(self.row, 5, value, size=11, bold=True, horizontal="center", border=True,
-                  vertical="center")
+        self.cell(
+            self.row,
+            5,
+            value,
+            size=11,
+            bold=True,
+            horizontal="center",
+            border=True,
+            vertical="center",
+        )
         self.cell(self.row, 6, out_of, size=10, bold=True, vertical="center")
         self.ws.row_dimensions[self.row].height = 22
         self.row += 1
@@ -230,9 +248,7 @@ class _Recto(_Sheet):
 class _Verso(_Sheet):
     def __init__(self, ws: Worksheet, model: GridModel) -> None:
         levels = len(model.levels)
-        super().__init__(
-            ws, model, (WIDTH_COMPETENCE, *(WIDTH_LEVEL,) * levels, WIDTH_INDICATORS)
-        )
+        super().__init__(ws, model, (WIDTH_COMPETENCE, *(WIDTH_LEVEL,) * levels, WIDTH_INDICATORS))
 
     def build(self) -> None:
         ws, model = self.ws, self.model
@@ -245,8 +261,18 @@ class _Verso(_Sheet):
         corner = f"{verso.levels}\n\n{verso.competences}"
         self.cell(top, 1, corner, bold=True, border=True, fill=SHADE)
         for index, level in enumerate(forms.levels):
-            self.cell(top, 2 + index, level, size=7, bold=True, horizontal="center",
-                      vertical="center", border=True, fill=SHADE, rotation=90)
+            self.cell(
+                top,
+                2 + index,
+                level,
+                size=7,
+                bold=True,
+                horizontal="center",
+                vertical="center",
+                border=True,
+                fill=SHADE,
+                rotation=90,
+            )
         title = CellRichText(
             TextBlock(InlineFont(rFont=FONT, sz=11, b=True), forms.grid_verso_title),
             TextBlock(InlineFont(rFont=FONT, sz=9, b=True), f"\n\n{verso.indicators}"),
@@ -264,11 +290,19 @@ class _Verso(_Sheet):
             else:
                 self.cell(self.row, 1, row.title, bold=True, border=True)
             for index, box in enumerate(row.boxes):
-                self.cell(self.row, 2 + index, box.mark, size=14, horizontal="center",
-                          vertical="center", border=True)
+                self.cell(
+                    self.row,
+                    2 + index,
+                    box.mark,
+                    size=14,
+                    horizontal="center",
+                    vertical="center",
+                    border=True,
+                )
             indicators = "\n".join(row.indicators)
-            self.cell(self.row, 2 + levels, indicators, size=7.5, italic=True, border=True,
-                      fill=SHADE)
+            self.cell(
+                self.row, 2 + levels, indicators, size=7.5, italic=True, border=True, fill=SHADE
+            )
             lines = max(
                 estimate_lines("\n".join((row.title, *row.items)), WIDTH_COMPETENCE * 1.05),
                 estimate_lines(indicators, WIDTH_INDICATORS * 1.2) * 0.85,
@@ -285,8 +319,12 @@ class _Annex(_Sheet):
     def build(self) -> None:
         model = self.model
         h = model.header
-        self.line(f"{self.identity_line()}    ·    {h.diploma} – {h.session_line}", size=8,
-                  bold=True, height=13)
+        self.line(
+            f"{self.identity_line()}    ·    {h.diploma} – {h.session_line}",
+            size=8,
+            bold=True,
+            height=13,
+        )
         self.ws.print_title_rows = "1:1"  # the candidate on every printed page
         self.line(model.annex_title, size=11, bold=True, height=18)
         self.text(model.annex_intro, size=8)
@@ -308,7 +346,9 @@ class _Annex(_Sheet):
         self.page_setup(landscape=False, one_page=False)
 
     def text(self, value: str, size: float = 8.5) -> None:
-        self.line(value, size=size, height=row_height(estimate_lines(value, WIDTH_ANNEX * 1.1), size, 13))
+        self.line(
+            value, size=size, height=row_height(estimate_lines(value, WIDTH_ANNEX * 1.1), size, 13)
+        )
 
     def evidence(self, evidence: tuple[Evidence, ...], none: str, team_row: bool) -> None:
         if not evidence:

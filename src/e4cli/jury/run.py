@@ -193,7 +193,8 @@ def run_grille(
             listed = ", ".join(f"{p.label} ({p.points} points, {p.code})" for p in retained)
             run.say(f"  pénalités pré-cochées : {listed} ; total {grid.penalty_points} points.")
         if grid.jury is not None:
-            run.say(f"  niveaux cochés d'après l'évaluation : {grid.ticked_levels} sur {len(grid.verso)}.")
+            ticked = f"{grid.ticked_levels} sur {len(grid.verso)}"
+            run.say(f"  niveaux cochés d'après l'évaluation : {ticked}.")
         for note in grid.notes:
             run.say(f"  - {note}")
     return run.code
