@@ -24,7 +24,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from e4cli.jury.grid import Evidence, GridModel
-from e4cli.table.xlsx import estimate_lines, row_height, set_text
+from e4cli.table.xlsx import cell_at, estimate_lines, row_height, set_text
 
 FONT = "Arial"
 THIN = Side(style="thin")
@@ -82,8 +82,7 @@ class _Sheet:
         fill: PatternFill | None = None,
         rotation: int = 0,
     ) -> Cell:
-        cell = self.ws.cell(row, column)
-        assert isinstance(cell, Cell), "a value goes in a merged range's first cell"
+        cell = cell_at(self.ws, row, column)
         set_text(cell, value)
         cell.font = Font(
             name=FONT,
