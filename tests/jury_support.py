@@ -25,11 +25,11 @@ def no_portfolio_dossier(root: Path, **extra: str | bytes | None) -> Path:
 
 
 def evidence_by_competence(page: str) -> dict[str, str]:
-    """Per competency code, the text of its row and of the evidence row under it."""
-    parts = re.split(r'<tr class="comp-row" id="c-(B\d+-\d+)">', page)
+    """Per competency code, the text of its block on e4's annex page (its réalisations)."""
+    parts = re.split(r'<div class="evidence" id="c-(B\d+-\d+)">', page)
     result = {}
     for code, chunk in zip(parts[1::2], parts[2::2], strict=True):
-        chunk = chunk.split('<tr class="comp-row"', 1)[0].split("</table>", 1)[0]
+        chunk = chunk.split("</div>", 1)[0]
         text = html.unescape(re.sub(r"<[^>]+>", " ", chunk))
         result[code.replace("-", ".")] = " ".join(text.split())
     return result

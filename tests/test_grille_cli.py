@@ -36,7 +36,7 @@ def test_a_class_gets_one_grid_per_candidate_named_after_the_folder(tmp_path: Pa
     written = [line for line in result.stderr.splitlines() if line.startswith("e4 : grille de")]
     assert [line.split("« ")[1].split(" »")[0] for line in written] == list(map(str, paths))
     broken = html.unescape((out / "sans-manifeste.html").read_text(encoding="utf-8"))
-    assert "Grille d'aide à l'évaluation (verso)" in broken
+    assert "Grille d’aide à l’évaluation (verso)" in broken
     assert "candidat.nom absent" in result.stderr
     assert "Dossier non conforme" in result.stderr
     assert "Le Goff" not in (out / "slam-complet.html").read_text(encoding="utf-8")

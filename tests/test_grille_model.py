@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -29,7 +30,9 @@ def test_each_competency_lists_exactly_the_realisations_that_mobilise_it(example
     assert [c.code for c in grid.competences] == [f"B1.{n}" for n in range(1, 7)]
     for comp in grid.competences:
         assert [e.id for e in comp.evidence] == result.coverage.competences[comp.code].realisations
-        assert comp.covered and comp.indicators and comp.items
+        assert comp.covered and comp.items
+    assert [r.code for r in grid.verso] == [""] + [f"B1.{n}" for n in range(1, 7)]
+    assert all(r.indicators for r in grid.verso[1:]) and grid.ticked_levels == 0
     assert grid.penalty_points == 0 and not grid.retained
     assert grid.notes == ()
 
@@ -56,11 +59,16 @@ def test_header_ticks_the_dossiers_form_and_option() -> None:
     assert header.identity.numero == "02271834506"
     assert header.session_line == "SESSION 2027"
     assert grid.annex == "Annexe VI-3"  # session 2027: E5, annexes VI-x
+    assert grid.forms.id == "annexes-vi"
     assert header.forme_boxes() == (
         (CHECKED, "Épreuve ponctuelle"),
         (UNCHECKED, "Contrôle en cours de formation"),
     )
-    assert header.option_boxes() == ((CHECKED, "SISR"), (UNCHECKED, "SLAM"))
+    assert header.option_boxes() == ((CHECKED, "OPTION SISR"), (UNCHECKED, "OPTION SLAM"))
+    assert header.title_lines("X") == (
+        "X",
+        "Épreuve E5 – Support et mise à disposition de services informatiques",
+    )
 
 
 def test_a_2024_session_gets_the_annex_6_3_labels(make_dossier: Callable[..., Path]) -> None:
@@ -68,6 +76,10 @@ def test_a_2024_session_gets_the_annex_6_3_labels(make_dossier: Callable[..., Pa
     grid = grid_of(root)
     assert grid.annex == "Annexe 6-3"
     assert grid.header.epreuve == "E4"
+    assert grid.forms.id == "annexes-6"
+    assert grid.forms.grid_recto_title == "ANNEXE 6-3 : Grille d’aide à l’évaluation (recto)"
+    assert grid.forms.appraisal.title.startswith("ANNEXE 6-4 : Fiche d’appréciation")
+    assert grid.header.title_lines("X")[0].startswith("Épreuve E4")  # 2024: épreuve first
 
 
 def test_missing_table_pre_ticks_the_2_point_penalty_with_its_finding() -> None:
@@ -108,33 +120,53 @@ def test_a_folder_without_dossier_yaml_still_gets_a_grid_with_notes(tmp_path: Pa
     assert grid.header.session_line == "SESSION"
 
 
-def test_criteria_table_and_levels_come_from_the_referential() -> None:
+def test_the_forms_wording_comes_from_the_referential() -> None:
     grid = grid_of(EXAMPLES / "slam-complet")
     ref = load_referential()
     assert grid.levels == ref.levels and len(grid.levels) == 5
-    assert grid.criteria == ref.criteria and grid.criteria is not None
-    assert [r.label for r in grid.criteria.rows] == [
-        "Informations, indicateurs, besoins ou contraintes",
-        "Solutions aux besoins exprimés",
-        "Implication, technologies mobilisées et démarche mise en œuvre",
-        "Gestion des erreurs",
-        "Communication écrite et/ou orale",
-    ]
-    assert all(len(r.descriptors) == 4 for r in grid.criteria.rows)
-    assert grid.criteria.not_assessable.startswith("Compétence non mise en œuvre")
-    assert grid.decision_note.startswith("Observer en priorité les indicateurs de performance")
-    assert grid.team_label.startswith("Capacité à rendre compte d'un travail réalisé")
+    forms = grid.forms
+    assert forms.levels == (
+        "Non évaluable",
+        "Non maitrisé",
+        "Maitrise partielle",
+        "Bonne maitrise",
+        "Excellente maitrise",
+    )  # as the circulaire spells them; the evaluation file keeps the referential's
+    criteria = forms.recto.criteria
+    assert len(criteria.rows) == 5 and all(len(r) == 4 for r in criteria.rows)
+    assert criteria.rows[0][0].startswith("N’identifie pas, n’exploite pas ou n’intègre pas")
+    assert criteria.not_assessable.startswith("Compétence non mise en œuvre")
+    assert grid.verso[0].title.startswith("Capacité à rendre compte d’un travail réalisé")
+    b12 = grid.verso[2]
+    assert b12.code == "B1.2" and b12.indicators[0].startswith("En utilisant les outils adaptés")
+
+
+def referential_data() -> dict[str, Any]:
+    text = (referentials_dir() / "bts-sio-2019.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return copy.deepcopy(data)  # the forms share blocks through YAML anchors
 
 
 def test_a_criterion_needs_one_descriptor_per_level_after_the_first() -> None:
-    data = yaml.safe_load((referentials_dir() / "bts-sio-2019.yaml").read_text(encoding="utf-8"))
-    broken = copy.deepcopy(data)
-    broken["criteres"]["lignes"][0]["descripteurs"].pop()
-    with pytest.raises(ReferentialError, match="descripteurs pour 5 niveaux"):
+    broken = referential_data()
+    broken["formulaires"]["annexes-6"]["grille"]["recto"]["criteres"]["lignes"][0].pop()
+    with pytest.raises(ReferentialError, match="3 descripteurs pour 5 niveaux"):
         build_referential(broken)
-    without = copy.deepcopy(data)
-    del without["criteres"]
-    assert build_referential(without).criteria is None  # optional: another referential may lack it
+
+
+def test_the_verso_must_print_every_competency_and_sessions_known_forms() -> None:
+    broken = referential_data()
+    del broken["formulaires"]["annexes-vi"]["grille"]["verso"]["lignes"]["B1.6"]
+    with pytest.raises(ReferentialError, match=r"manquantes : B1\.6"):
+        build_referential(broken)
+    broken = referential_data()
+    broken["sessions"][0]["formulaires"] = "annexes-7"
+    with pytest.raises(ReferentialError, match="« annexes-7 », absents"):
+        build_referential(broken)
+    broken = referential_data()
+    broken["formulaires"]["annexes-6"]["niveaux"].pop()
+    with pytest.raises(ReferentialError, match="4 niveaux imprimés pour 5 niveaux"):
+        build_referential(broken)
 
 
 def test_what_the_header_lacks_is_said_as_the_synthesis_table_says_it() -> None:

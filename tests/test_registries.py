@@ -84,7 +84,7 @@ def test_every_appraisal_format_renders(name: str, monkeypatch: pytest.MonkeyPat
     source = EXAMPLES / "evaluations" / "sisr-complet.yaml"
     evaluation = evaluate(source, str(source), checked.dossier, checked.coverage).evaluation
     assert evaluation is not None
-    appraisal = build_appraisal(build_grid(checked), evaluation, checked.dossier.referential)
+    appraisal = build_appraisal(build_grid(checked), evaluation)
     _starts_right(name, APPRAISAL_FORMATS[name].render(appraisal))
 
 

@@ -347,22 +347,36 @@ def grille(
         ),
     ] = None,
     online: JuryOnline = False,
+    evaluation: Annotated[
+        Path | None,
+        typer.Option(
+            "--evaluation",
+            "-e",
+            help="L'évaluation de la commission (e4 schema evaluation) : date, commission, NOTE, "
+            "NOTE FINALE et niveaux cochés au verso ; pour plusieurs dossiers, le dossier des "
+            "évaluations (<dossier>.yaml pour chacun).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Grille d'aide à l'évaluation (annexe 6-3 / VI-3) pré-remplie à partir du dossier.
+    """Grille d'aide à l'évaluation (annexe 6-3 / VI-3) telle que la circulaire l'imprime.
 
-    En-tête du candidat, tableau des critères, pénalités constatées par e4 check
-    pré-cochées, et pour chaque compétence ses items, ses indicateurs de performance, les
-    cinq niveaux à cocher et les réalisations du dossier qui la mobilisent. Plusieurs
+    Recto et verso officiels de la session du dossier (annexes 6-3 jusqu'à la session
+    2024, VI-3 ensuite), pré-remplis : nom, numéro, forme, option, pénalités constatées par
+    e4 check pré-cochées ; avec --evaluation, la date, la commission, la NOTE, la NOTE
+    FINALE et le niveau de chaque ligne coché au verso. Une page d'annexe propre à e4 suit
+    le verso : les réalisations du dossier qui mobilisent chaque compétence. Plusieurs
     dossiers (e4 grille classe/*/ --output-dir grilles/) : une grille par candidat.
 
     Code de sortie : 0 si chaque grille est produite (un dossier non conforme a la sienne,
-    signalé sur la sortie d'erreur), 1 si un chemin n'est pas un dossier, 2 en cas d'usage
-    incorrect ou de panne.
+    signalé sur la sortie d'erreur), 1 si un chemin n'est pas un dossier ou si son
+    évaluation a une erreur (pas de grille pour lui), 2 en cas d'usage incorrect ou de
+    panne.
     """
     from e4cli.jury.run import Options, run_grille
 
     options = Options(fmt.value if fmt else None, output, output_dir, online)
-    runner.run(run_grille, dossiers, options)
+    runner.run(run_grille, dossiers, options, evaluation)
 
 
 @app.command(cls=FrenchCommand)
@@ -405,8 +419,9 @@ def note(
     """Fiche d'appréciation (annexe 6-4 / VI-4) et NOTE FINALE à partir de l'évaluation.
 
     La commission écrit dans un fichier YAML (e4 schema evaluation) un niveau par
-    compétence et pour le travail en équipe, sa NOTE /20, ses observations et son
-    appréciation. e4 vérifie ce fichier (codes E001 à E008, e4 explain E003), calcule
+    compétence et pour le travail en équipe, sa NOTE /20, ses observations sur chacune des
+    deux parties et son appréciation. La fiche est celle de la circulaire de la session.
+    e4 vérifie ce fichier (codes E001 à E008, e4 explain E003), calcule
     NOTE FINALE = max(0, NOTE − pénalités constatées par e4 check) et produit la fiche.
     e4 ne propose jamais de note.
 

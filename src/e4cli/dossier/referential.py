@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from e4cli.dossier.forms import OfficialForms, build_forms
 from e4cli.util.errors import ReferentialError
 from e4cli.util.resources import load_schema, referentials_dir
 from e4cli.util.textnorm import fold, nearest
@@ -43,6 +44,7 @@ class SessionLabels:
     annex_table: str
     annex_grid: str
     annex_appraisal: str
+    forms: OfficialForms  # the commission's forms this session's circulaire prints
 
 
 @dataclass(frozen=True)
@@ -51,23 +53,6 @@ class StageRule:
     floor: float | None
     proof: str
     rule: str
-
-
-@dataclass(frozen=True)
-class Criterion:
-    """A row of the grid's criteria table: one descriptor per level after the first."""
-
-    label: str
-    descriptors: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Criteria:
-    """The criteria table on the recto of the evaluation grid (levels × criteria)."""
-
-    title: str
-    not_assessable: str  # the first level's description, common to every criterion
-    rows: tuple[Criterion, ...]
 
 
 @dataclass(frozen=True)
@@ -89,8 +74,7 @@ class Referential:
     team_label: str
     levels: tuple[str, ...]
     stage_rules: dict[str, StageRule]
-    criteria: Criteria | None
-    decision_note: str
+    forms: dict[str, OfficialForms]  # by id; each session names its own
     _sessions: tuple[dict[str, Any], ...]
     _lookup: dict[str, Resolved]
 
@@ -113,6 +97,7 @@ class Referential:
             annexes["tableau"],
             annexes["grille"],
             annexes["fiche"],
+            self.forms[chosen["formulaires"]],
         )
 
     def competence(self, code: str) -> Competence:
@@ -192,6 +177,15 @@ def build_referential(data: Any, source: str = "<référentiel>") -> Referential
         )
         for statut, rule in data["stages"].items()
     }
+    forms = build_forms(
+        data, len(data.get("niveaux", [])), tuple(c.code for c in competences), source
+    )
+    for entry in data["sessions"]:
+        if entry["formulaires"] not in forms:
+            raise ReferentialError(
+                f"référentiel {source} : la session {entry['de']} cite les formulaires "
+                f"« {entry['formulaires']} », absents de « formulaires »"
+            )
     return Referential(
         id=data["id"],
         diploma=data["diplome"],
@@ -202,28 +196,10 @@ def build_referential(data: Any, source: str = "<référentiel>") -> Referential
         team_label=" ".join(data.get("equipe", "").split()),
         levels=tuple(data.get("niveaux", [])),
         stage_rules=stage_rules,
-        criteria=_criteria(data, source),
-        decision_note=" ".join(data.get("aide-decision", "").split()),
+        forms=forms,
         _sessions=tuple(sorted(data["sessions"], key=lambda s: s["de"])),
         _lookup=lookup,
     )
-
-
-def _criteria(data: dict[str, Any], source: str) -> Criteria | None:
-    raw = data.get("criteres")
-    if raw is None:
-        return None
-    levels = data.get("niveaux", [])
-    rows = []
-    for row in raw["lignes"]:
-        if len(row["descripteurs"]) != len(levels) - 1:
-            raise ReferentialError(
-                f"référentiel {source} : le critère « {row['critere']} » a "
-                f"{len(row['descripteurs'])} descripteurs pour {len(levels)} niveaux "
-                "(il en faut un par niveau après le premier)"
-            )
-        rows.append(Criterion(" ".join(row["critere"].split()), tuple(row["descripteurs"])))
-    return Criteria(" ".join(raw["titre"].split()), raw["non-evaluable"], tuple(rows))
 
 
 def _register(lookup: dict[str, Resolved], key: str, value: Resolved, source: str) -> None:

@@ -1,9 +1,11 @@
-"""The fiche d'appréciation (annexe 6-4 / VI-4) as plain data: the commission's evaluation,
-the penalties found in the dossier and the NOTE FINALE.
+"""The fiche d'appréciation (annexe 6-4 / VI-4) as plain data, as the circulaire prints it.
 
-Built from the grid model of the same dossier (identity, session labels,
-penalties) and a checked evaluation. Everything judged comes from the
-evaluation; the only thing e4 computes is NOTE FINALE = max(0, NOTE − penalties).
+Built from the grid model of the same dossier (identity, session's forms,
+penalties) and a checked evaluation. The fiche has the form's frames only:
+the two parts with their observations, the appreciation, NOTE / 20 (the NOTE
+FINALE, the mark the candidate gets) and the commission's visa. Everything
+judged comes from the evaluation; the only thing e4 computes is
+NOTE FINALE = max(0, NOTE − penalties).
 """
 
 from __future__ import annotations
@@ -12,43 +14,41 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from e4cli.dossier.referential import Referential
-from e4cli.jury.evaluation import TEAM, Evaluation, Member
+from e4cli.dossier.forms import OfficialForms
+from e4cli.jury.evaluation import Evaluation, Member
 from e4cli.jury.final_mark import final_mark, format_mark
 from e4cli.jury.grid import GridModel, Header, PenaltyLine
-from e4cli.table.model import CHECKED, UNCHECKED
 
 SHEET_TITLE = "Fiche d'appréciation"
 
 
 @dataclass(frozen=True)
-class ProfileRow:
-    """A line of the profile: a competency (or the team row) and the level the commission chose."""
+class PartEntry:
+    """A part of the épreuve: its printed title and label, and the commission's observations."""
 
-    code: str  # "" for the team row
+    title: str
     label: str
-    level: str | None
-
-    def boxes(self, levels: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(CHECKED if level == self.level else UNCHECKED for level in levels)
+    observations: str | None
 
 
 @dataclass(frozen=True)
 class AppraisalModel:
     header: Header
     annex: str
-    levels: tuple[str, ...]
-    profile: tuple[ProfileRow, ...]
+    parts: tuple[PartEntry, ...]
     date: dt.date | None
+    commission_number: str | None
     commission: tuple[Member, ...]
-    presentation: str | None
-    entretien: str | None
     appreciation: str | None
     note: Decimal | None
     penalties: tuple[PenaltyLine, ...]
     evaluation_path: str
 
     title: str = SHEET_TITLE
+
+    @property
+    def forms(self) -> OfficialForms:
+        return self.header.forms
 
     @property
     def penalty_points(self) -> int:
@@ -69,33 +69,25 @@ class AppraisalModel:
 
     @property
     def date_text(self) -> str:
-        return self.date.strftime("%d/%m/%Y") if self.date else ""
-
-    @property
-    def commission_rows(self) -> tuple[Member | None, ...]:
-        """At least two lines to sign, as the commission has two members."""
-        members: list[Member | None] = list(self.commission)
-        members += [None] * max(0, 2 - len(members))
-        return tuple(members)
+        if self.date is None:
+            return self.forms.identity.blank_date
+        return self.date.strftime("%d/%m/%Y")
 
 
-def build_appraisal(
-    grid: GridModel, evaluation: Evaluation, referential: Referential
-) -> AppraisalModel:
-    labels = referential.session_labels(grid.header.session)
-    profile = [ProfileRow("", grid.team_label, evaluation.levels.get(TEAM))]
-    profile += [
-        ProfileRow(c.code, c.label, evaluation.levels.get(c.code)) for c in referential.competences
-    ]
+def build_appraisal(grid: GridModel, evaluation: Evaluation) -> AppraisalModel:
+    wording = grid.forms.appraisal
+    observations = (evaluation.presentation, evaluation.entretien)
+    parts = tuple(
+        PartEntry(part.title, part.observations, observations[n] if n < 2 else None)
+        for n, part in enumerate(wording.parts)
+    )
     return AppraisalModel(
         header=grid.header,
-        annex=labels.annex_appraisal,
-        levels=referential.levels,
-        profile=tuple(profile),
+        annex=grid.header.forms.appraisal.title,
+        parts=parts,
         date=evaluation.date,
+        commission_number=evaluation.commission_number,
         commission=evaluation.commission,
-        presentation=evaluation.presentation,
-        entretien=evaluation.entretien,
         appreciation=evaluation.appreciation,
         note=evaluation.note,
         penalties=grid.penalties,

@@ -72,6 +72,7 @@ class Evaluation:
     note: Decimal | None = None
     levels: dict[str, str] = field(default_factory=dict)  # competency code or TEAM → level
     date: dt.date | None = None
+    commission_number: str | None = None
     commission: tuple[Member, ...] = ()
     presentation: str | None = None
     entretien: str | None = None
@@ -169,6 +170,7 @@ class _Checker:
             note=self._note(),
             levels=self._levels(),
             date=self._date(),
+            commission_number=_number(self.data.get("numero_commission")),
             commission=self._commission(),
             presentation=_text(observations.get("presentation")),
             entretien=_text(observations.get("entretien")),
@@ -385,6 +387,13 @@ class _Checker:
                     "Ajoutez « appreciation: » avec l'appréciation motivée de la commission.",
                 )
             )
+
+
+def _number(value: object) -> str | None:
+    """A commission number written as text ("12B") or as a YAML integer (12)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _text(value)
 
 
 def _text(value: object) -> str | None:

@@ -1,11 +1,13 @@
 """The evaluation grid as an .xlsx workbook (openpyxl), for commissions that fill it on screen.
 
-Two sheets, as the official recto and verso: "Recto" (title lines, identity,
-commission, penalties pre-ticked, the criteria table) and "Verso" (the
-decision table: one row per competency with a box per level and its
-indicators, followed by a row listing the réalisations that mobilise it).
-Both print on A4 portrait, one page wide. Text from the dossier is written
-with the table's `set_text`, so nothing a candidate typed becomes a formula.
+Three sheets, in the pdf's order and with its words: "Recto" (A4 portrait, one
+page: header, identity, commission, proposition de note, penalties pre-ticked,
+NOTE FINALE, the criteria table), "Verso" (A4 landscape, one page: the team
+line and each competency with its items, five level boxes and its
+indicators) and "Annexe e4" (e4's own page: the réalisations that mobilise
+each competency). Every printed word comes from the session's forms. Text from
+the dossier is written with the table's `set_text`, so nothing a candidate
+typed becomes a formula.
 """
 
 from __future__ import annotations
@@ -14,44 +16,28 @@ import io
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from e4cli.jury.grid import (
-    COMMISSION_COLUMNS,
-    COMMISSION_SIZE,
-    LABEL_CENTRE,
-    LABEL_COMPETENCES,
-    LABEL_CRITERION,
-    LABEL_DATE,
-    LABEL_DECISION,
-    LABEL_FORME,
-    LABEL_INDICATORS,
-    LABEL_NAME,
-    LABEL_NUMBER,
-    LABEL_OPTION,
-    LABEL_PENALTIES,
-    LABEL_TEAM_EVIDENCE,
-    Evidence,
-    GridCompetence,
-    GridModel,
-)
+from e4cli.jury.grid import Evidence, GridModel
 from e4cli.table.xlsx import cell_at, estimate_lines, row_height, set_text
 
 FONT = "Arial"
 THIN = Side(style="thin")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 SHADE = PatternFill("solid", fgColor="F2F2F2")
-EVIDENCE_SHADE = PatternFill("solid", fgColor="F7F9FC")
-# Verso columns: A competency, B..F the five levels, G the indicators; narrow enough for
-# A4 portrait at some 85 %, so that the 8 pt evidence and indicators print near 7 pt.
-WIDTH_COMPETENCE = 36.0
-WIDTH_LEVEL = 7.5
-WIDTH_INDICATORS = 44.0
-# Recto columns: A "Non évaluable", B criterion, C..F the four other levels.
-WIDTH_RECTO = (20.0, 24.0, 20.0, 20.0, 20.0, 22.0)
+# Recto: A "Non évaluable", B..E the other levels, F the "/ 20" after a mark's box.
+WIDTH_RECTO = (19.0, 19.0, 19.0, 19.0, 19.0, 7.0)
+# Verso, A4 landscape: A the competency and its items, B..F the levels, G the indicators.
+WIDTH_COMPETENCE = 62.0
+WIDTH_LEVEL = 5.5
+WIDTH_INDICATORS = 88.0
+WIDTH_ANNEX = 110.0
+SHEET_ANNEX = "Annexe e4"
 
 
 def render(model: GridModel) -> bytes:
@@ -59,229 +45,321 @@ def render(model: GridModel) -> bytes:
     recto = wb.active
     assert recto is not None
     recto.title = "Recto"
-    verso = wb.create_sheet("Verso")
     wb.properties.title = f"{model.title} – {model.header.identity.full_name}".strip(" –")
     wb.properties.creator = "e4"
     _Recto(recto, model).build()
-    _Verso(verso, model).build()
+    _Verso(wb.create_sheet("Verso"), model).build()
+    if model.has_annex:
+        _Annex(wb.create_sheet(SHEET_ANNEX), model).build()
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
 
 
 class _Sheet:
-    def __init__(self, ws: Worksheet, model: GridModel, columns: int) -> None:
+    def __init__(self, ws: Worksheet, model: GridModel, widths: tuple[float, ...]) -> None:
         self.ws = ws
         self.model = model
-        self.columns = columns
-        self.last = get_column_letter(columns)
+        self.columns = len(widths)
+        self.last = get_column_letter(self.columns)
         self.row = 1
+        for index, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = width
 
     def cell(
         self,
         row: int,
         column: int,
-        value: str | None,
+        value: str | CellRichText | None,
         *,
-        size: float = 10,
+        size: float = 9,
         bold: bool = False,
         italic: bool = False,
+        underline: bool = False,
         horizontal: str = "left",
+        vertical: str = "top",
         border: bool = False,
         fill: PatternFill | None = None,
+        rotation: int = 0,
     ) -> Cell:
         cell = cell_at(self.ws, row, column)
         set_text(cell, value)
-        cell.font = Font(name=FONT, size=size, bold=bold, italic=italic)
-        cell.alignment = Alignment(horizontal=horizontal, vertical="top", wrap_text=True)
+        cell.font = Font(
+            name=FONT,
+            size=size,
+            bold=bold,
+            italic=italic,
+            underline="single" if underline else None,
+        )
+        cell.alignment = Alignment(
+            horizontal=horizontal, vertical=vertical, wrap_text=True, textRotation=rotation
+        )
         if border:
             cell.border = BORDER
         if fill is not None:
             cell.fill = fill
         return cell
 
-    def line(self, value: str, *, size: float = 10, bold: bool = False, height: float = 16) -> None:
-        """A full-width merged line of text."""
-        self.ws.merge_cells(f"A{self.row}:{self.last}{self.row}")
-        self.cell(self.row, 1, value, size=size, bold=bold)
+    def merged(
+        self, row: int, first: int, last: int, value: str | CellRichText | None, **style: object
+    ) -> Cell:
+        if last > first:
+            self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        if style.get("border"):
+            for column in range(first, last + 1):
+                self.ws.cell(row, column).border = BORDER
+        return self.cell(row, first, value, **style)  # type: ignore[arg-type]
+
+    def line(
+        self,
+        value: str | CellRichText,
+        *,
+        height: float = 14,
+        first: int = 1,
+        last: int | None = None,
+        **style: object,
+    ) -> None:
+        self.merged(self.row, first, last or self.columns, value, **style)
         self.ws.row_dimensions[self.row].height = height
         self.row += 1
 
-    def merged(self, row: int, first: int, last: int, value: str | None, **style: object) -> Cell:
-        if last > first:
-            self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-            for column in range(first, last + 1):
-                if style.get("border"):
-                    self.ws.cell(row, column).border = BORDER
-        return self.cell(row, first, value, **style)  # type: ignore[arg-type]
+    def identity_line(self) -> str:
+        ident = self.model.header.identity
+        labels = self.model.forms.identity
+        return f"{labels.name} {ident.full_name}    {labels.number} {ident.numero or ''}".strip()
 
-    def titles(self, side: str) -> None:
-        h = self.model.header
-        self.line(f"{h.diploma} – {h.session_line}", size=12, bold=True, height=20)
-        self.line(
-            f"{self.model.annex} : {self.model.title} ({side})", size=12, bold=True, height=20
-        )
-        self.line(h.epreuve_title, size=10)
-
-    def page_setup(self) -> None:
+    def page_setup(self, landscape: bool, one_page: bool) -> None:
         ws = self.ws
-        ws.page_setup.orientation = "portrait"
+        ws.page_setup.orientation = "landscape" if landscape else "portrait"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_setup.fitToHeight = 1 if one_page else 0
+        if ws.sheet_properties.pageSetUpPr is None:
+            ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.page_margins.left = ws.page_margins.right = 0.3
-        ws.page_margins.top = ws.page_margins.bottom = 0.4
+        ws.page_margins.top = ws.page_margins.bottom = 0.35
         ws.print_area = f"A1:{self.last}{self.row - 1}"
 
 
 class _Recto(_Sheet):
     def __init__(self, ws: Worksheet, model: GridModel) -> None:
-        super().__init__(ws, model, 6)
+        super().__init__(ws, model, WIDTH_RECTO)
 
     def build(self) -> None:
-        ws, model, h = self.ws, self.model, self.model.header
-        for index, width in enumerate(WIDTH_RECTO, start=1):
-            ws.column_dimensions[get_column_letter(index)].width = width
-        self.titles("recto")
+        model, h = self.model, self.model.header
+        forms = model.forms
+        labels, recto = forms.identity, forms.recto
+        jury = model.jury
+        self.merged(self.row, 1, 4, h.diploma, size=10, bold=True)
+        self.merged(self.row, 5, 6, h.session_line, size=10, bold=True, horizontal="right")
+        self.row += 1
+        for text in h.title_lines(forms.grid_recto_title):
+            self.line(text, size=10, bold=True, horizontal="center", height=15)
+        self.row += 1
         ident = h.identity
-        self.line(f"{LABEL_NAME} : {ident.full_name}", size=11, bold=True)
-        self.line(f"{LABEL_NUMBER} : {ident.numero or ''}", size=11, bold=True)
-        forme = "    ".join(f"{box} {label}" for box, label in h.forme_boxes())
-        self.line(f"{LABEL_FORME} : {forme}", size=11)
-        self.line(
-            f"{LABEL_OPTION} : " + "    ".join(f"{box} {o}" for box, o in h.option_boxes()), size=11
-        )
-        self.line(f"{LABEL_DATE} : ", size=11)
-        self.line(f"{LABEL_CENTRE} : {ident.centre or ''}", size=11)
+        self.merged(self.row, 1, 4, f"{labels.name} {ident.full_name}", bold=True, border=True)
+        self.merged(self.row, 5, 6, f"{labels.number} {ident.numero or ''}", bold=True, border=True)
         self.row += 1
-
-        self.line("Commission d'interrogation", size=11, bold=True)
-        spans = ((1, 2), (3, 4), (5, 6))
-        for (first, last), label in zip(spans, COMMISSION_COLUMNS, strict=True):
-            self.merged(self.row, first, last, label, bold=True, border=True, fill=SHADE)
-        self.row += 1
-        for _ in range(COMMISSION_SIZE):
-            for first, last in spans:
-                self.merged(self.row, first, last, None, border=True)
-            ws.row_dimensions[self.row].height = 30
+        commission = (jury.commission_number if jury else None) or ""
+        for boxes, right in (
+            (h.forme_boxes(), f"{labels.commission} {commission}"),
+            (h.option_boxes(), f"{labels.date} {model.date_text}"),
+        ):
+            (box1, label1), (box2, label2) = boxes[0], boxes[1]
+            self.merged(self.row, 1, 2, f"{label1} {box1}", bold=True, border=True)
+            self.merged(self.row, 3, 4, f"{label2} {box2}", bold=True, border=True)
+            self.merged(self.row, 5, 6, right.strip(), bold=True, border=True)
+            self.ws.row_dimensions[self.row].height = 16
             self.row += 1
+        members = (
+            "    ".join(f"- {m.nom}" for m in jury.members)
+            if jury and jury.members
+            else f"- {'.' * 40}    - {'.' * 40}"
+        )
+        self.line(recto.members, bold=True, border=True, size=8)
+        self.line(members, border=True, size=8)
         self.row += 1
 
-        self.line(LABEL_PENALTIES, size=11, bold=True)
+        self.line(recto.proposal_title, bold=True, horizontal="center", border=True, fill=SHADE)
+        for paragraph in recto.proposal:
+            self.line(paragraph, height=row_height(estimate_lines(paragraph, 112), 9, 14))
+        self.mark(recto.note, jury.note_text if jury else "", recto.out_of)
+        self.row += 1
+
+        pen = recto.penalties
+        self.line(pen.title, bold=True, horizontal="center", border=True, fill=SHADE)
+        sentence = CellRichText(
+            pen.before,
+            TextBlock(InlineFont(rFont=FONT, sz=9, b=True, i=True), pen.reference),
+            pen.after,
+        )
+        self.line(sentence, height=row_height(2, 9, 14))
         for penalty in model.penalties:
-            text = f"{penalty.box} {penalty.label} : {penalty.points} points"
-            self.line(text, size=11, bold=penalty.retained)
-            if penalty.retained and penalty.reason:
-                why = f"constaté par e4 check ({penalty.code}) : {penalty.reason}"
-                self.line(why, size=8, height=row_height(estimate_lines(why, 130), 8, 14))
-        points = model.penalty_points
-        self.line(
-            f"NOTE : ........ /20      Pénalités : {f'− {points} points' if points else 'aucune'}"
-            "      NOTE FINALE : ........ /20",
+            self.line(
+                f"{penalty.box} {model.penalty_text(penalty)}",
+                last=3,
+                border=True,
+                bold=penalty.retained,
+            )
+        self.mark(recto.final, jury.final_text if jury else "", recto.out_of)
+        self.line(recto.carry, italic=True, size=8, horizontal="right")
+        self.row += 1
+
+        criteria = recto.criteria
+        self.line(criteria.title, bold=True, horizontal="center", height=16)
+        for column, level in enumerate(forms.levels, start=1):
+            self.cell(
+                self.row, column, level, bold=True, horizontal="center", border=True, fill=SHADE
+            )
+        self.row += 1
+        first = self.row
+        for row in criteria.rows:
+            for column, text in enumerate(row, start=2):
+                self.cell(self.row, column, text, size=8, border=True)
+            lines = max(estimate_lines(t, 21) for t in row)
+            self.ws.row_dimensions[self.row].height = row_height(lines, 8, 24)
+            self.row += 1
+        self.ws.merge_cells(start_row=first, start_column=1, end_row=self.row - 1, end_column=1)
+        for r in range(first, self.row):
+            self.ws.cell(r, 1).border = BORDER
+        self.cell(first, 1, criteria.not_assessable, size=8, border=True, vertical="center")
+        self.page_setup(landscape=False, one_page=True)
+
+    def mark(self, label: str, value: str, out_of: str) -> None:
+        """ "NOTE [ 15,5 ] / 20": the label, the box the commission fills, then "/ 20"."""
+        self.cell(self.row, 4, label, size=10, bold=True, horizontal="right", vertical="center")
+        self.cell(
+            self.row,
+            5,
+            value,
             size=11,
             bold=True,
+            horizontal="center",
+            border=True,
+            vertical="center",
         )
+        self.cell(self.row, 6, out_of, size=10, bold=True, vertical="center")
+        self.ws.row_dimensions[self.row].height = 22
         self.row += 1
-
-        criteria = model.criteria
-        if criteria is not None:
-            self.line(criteria.title, size=11, bold=True)
-            header = (model.levels[0], LABEL_CRITERION, *model.levels[1:])
-            for column, label in enumerate(header, start=1):
-                self.cell(self.row, column, label, bold=True, border=True, fill=SHADE)
-            ws.row_dimensions[self.row].height = 28
-            self.row += 1
-            first = self.row
-            for crit in criteria.rows:
-                self.cell(self.row, 2, crit.label, italic=True, border=True)
-                for column, text in enumerate(crit.descriptors, start=3):
-                    self.cell(self.row, column, text, size=9, border=True)
-                lines = max(estimate_lines(t, 20) for t in (crit.label, *crit.descriptors))
-                ws.row_dimensions[self.row].height = row_height(lines, 9, 24)
-                self.row += 1
-            ws.merge_cells(start_row=first, start_column=1, end_row=self.row - 1, end_column=1)
-            for r in range(first, self.row):
-                ws.cell(r, 1).border = BORDER
-            cell = self.cell(first, 1, criteria.not_assessable, size=9, italic=True, border=True)
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.page_setup()
 
 
 class _Verso(_Sheet):
     def __init__(self, ws: Worksheet, model: GridModel) -> None:
-        super().__init__(ws, model, 2 + len(model.levels))
+        levels = len(model.levels)
+        super().__init__(ws, model, (WIDTH_COMPETENCE, *(WIDTH_LEVEL,) * levels, WIDTH_INDICATORS))
 
     def build(self) -> None:
         ws, model = self.ws, self.model
+        forms, verso = model.forms, model.forms.verso
         levels = len(model.levels)
-        ws.column_dimensions["A"].width = WIDTH_COMPETENCE
-        for index in range(levels):
-            ws.column_dimensions[get_column_letter(2 + index)].width = WIDTH_LEVEL
-        ws.column_dimensions[self.last].width = WIDTH_INDICATORS
-        self.titles("verso")
-        ident = model.header.identity
-        self.line(f"{LABEL_NAME} : {ident.full_name}    {LABEL_NUMBER} : {ident.numero or ''}")
-        self.line(LABEL_DECISION, size=11, bold=True)
-        if model.decision_note:
-            self.line(model.decision_note, size=9, height=28)
-        header_row = self.row
-        self.cell(self.row, 1, LABEL_COMPETENCES, bold=True, border=True, fill=SHADE)
-        for index, level in enumerate(model.levels):
-            cell = self.cell(
-                self.row, 2 + index, level, size=8, bold=True, horizontal="center", border=True
+        self.line(self.identity_line(), size=8, bold=True, height=13)
+        # One header row, read left to right as the form reads: the corner (levels, then
+        # competencies), the five levels, then the annex title over the indicators.
+        top = self.row
+        corner = f"{verso.levels}\n\n{verso.competences}"
+        self.cell(top, 1, corner, bold=True, border=True, fill=SHADE)
+        for index, level in enumerate(forms.levels):
+            self.cell(
+                top,
+                2 + index,
+                level,
+                size=7,
+                bold=True,
+                horizontal="center",
+                vertical="center",
+                border=True,
+                fill=SHADE,
+                rotation=90,
             )
-            cell.fill = SHADE
-        self.cell(self.row, self.columns, LABEL_INDICATORS, bold=True, border=True, fill=SHADE)
-        ws.row_dimensions[self.row].height = 30
-        self.row += 1
-
-        self.level_row(model.team_label, "", bold=True)
-        self.evidence_row(LABEL_TEAM_EVIDENCE, model.team_evidence, team_row=True)
-        for comp in model.competences:
-            self.competence(comp)
-        ws.print_title_rows = f"{header_row}:{header_row}"
-        ws.freeze_panes = f"A{header_row + 1}"
-        self.page_setup()
-
-    def level_row(self, label: str, indicators: str, *, bold: bool = False) -> None:
-        self.cell(self.row, 1, label, bold=bold, border=True)
-        for index in range(len(self.model.levels)):
-            cell = self.cell(
-                self.row, 2 + index, self.model.unchecked, size=14, horizontal="center", border=True
-            )
-            cell.alignment = Alignment(horizontal="center", vertical="center")
-        self.cell(self.row, self.columns, indicators, size=8, italic=True, border=True)
-        lines = max(
-            estimate_lines(label, WIDTH_COMPETENCE * 1.1),
-            estimate_lines(indicators, WIDTH_INDICATORS * 1.25),
+        title = CellRichText(
+            TextBlock(InlineFont(rFont=FONT, sz=11, b=True), forms.grid_verso_title),
+            TextBlock(InlineFont(rFont=FONT, sz=9, b=True), f"\n\n{verso.indicators}"),
         )
-        self.ws.row_dimensions[self.row].height = row_height(lines, 9, 30)
-        self.row += 1
+        self.cell(top, self.columns, title, border=True, fill=SHADE)
+        ws.row_dimensions[top].height = 58
+        self.row = top + 1
+        for row in model.verso:
+            if row.code:
+                title = CellRichText(
+                    TextBlock(InlineFont(rFont=FONT, sz=9, b=True, u="single"), row.title),
+                    "".join(f"\n▪ {item}" for item in row.items),
+                )
+                self.cell(self.row, 1, title, border=True)
+            else:
+                self.cell(self.row, 1, row.title, bold=True, border=True)
+            for index, box in enumerate(row.boxes):
+                self.cell(
+                    self.row,
+                    2 + index,
+                    box.mark,
+                    size=14,
+                    horizontal="center",
+                    vertical="center",
+                    border=True,
+                )
+            indicators = "\n".join(row.indicators)
+            self.cell(
+                self.row, 2 + levels, indicators, size=7.5, italic=True, border=True, fill=SHADE
+            )
+            lines = max(
+                estimate_lines("\n".join((row.title, *row.items)), WIDTH_COMPETENCE * 1.05),
+                estimate_lines(indicators, WIDTH_INDICATORS * 1.2) * 0.85,
+            )
+            ws.row_dimensions[self.row].height = row_height(round(lines), 9, 28)
+            self.row += 1
+        self.page_setup(landscape=True, one_page=True)
 
-    def competence(self, comp: GridCompetence) -> None:
-        items = "\n".join(f"• {label}" for _, label in comp.items)
-        self.level_row(f"{comp.code} {comp.label}\n{items}", comp.indicators, bold=False)
-        self.ws.cell(self.row - 1, 1).font = Font(name=FONT, size=9)
-        title = f"{comp.code} – réalisations du dossier qui la mobilisent"
-        self.evidence_row(title, comp.evidence, uncited=comp.uncited_items)
 
-    def evidence_row(
-        self,
-        title: str,
-        evidence: tuple[Evidence, ...],
-        *,
-        team_row: bool = False,
-        uncited: tuple[str, ...] = (),
-    ) -> None:
-        lines = [f"{title} :"]
+class _Annex(_Sheet):
+    def __init__(self, ws: Worksheet, model: GridModel) -> None:
+        super().__init__(ws, model, (WIDTH_ANNEX,))
+
+    def build(self) -> None:
+        model = self.model
+        h = model.header
+        self.line(
+            f"{self.identity_line()}    ·    {h.diploma} – {h.session_line}",
+            size=8,
+            bold=True,
+            height=13,
+        )
+        self.ws.print_title_rows = "1:1"  # the candidate on every printed page
+        self.line(model.annex_title, size=11, bold=True, height=18)
+        self.text(model.annex_intro, size=8)
+        if model.retained:
+            self.line(model.label_penalty_evidence, size=10, bold=True, height=16)
+            for p in model.retained:
+                self.text(f"• {model.penalty_text(p)} — {p.code} : {p.reason or ''}")
+        self.line(model.label_team_evidence, size=10, bold=True, height=16)
+        self.evidence(model.team_evidence, "aucune réalisation en équipe dans le dossier.", True)
+        for comp in model.competences:
+            self.line(f"{comp.code} – {comp.label}", size=10, bold=True, height=16)
+            self.evidence(
+                comp.evidence,
+                "aucune réalisation du dossier ne mobilise cette compétence (C001).",
+                False,
+            )
+            if comp.evidence and comp.uncited_items:
+                self.text(f"Items cités par aucune réalisation : {', '.join(comp.uncited_items)}")
+        self.page_setup(landscape=False, one_page=False)
+
+    def text(self, value: str, size: float = 8.5) -> None:
+        self.line(
+            value, size=size, height=row_height(estimate_lines(value, WIDTH_ANNEX * 1.1), size, 13)
+        )
+
+    def evidence(self, evidence: tuple[Evidence, ...], none: str, team_row: bool) -> None:
+        if not evidence:
+            self.text(none)
+            return
         for ev in evidence:
             meta = ev.where + (f", {ev.periode}" if ev.periode else "")
             if ev.items:
                 meta += f" ; items {', '.join(ev.items)}"
             text = f"• {ev.intitule} ({meta})"
             if ev.team:
-                text += " [en équipe]" if not team_row else ""
+                text += "" if team_row else " [en équipe]"
                 text += (
                     f"\n   Contribution : {ev.contribution}"
                     if ev.contribution
@@ -289,19 +367,4 @@ class _Verso(_Sheet):
                 )
             if ev.documents and not team_row:
                 text += f"\n   Documents : {' · '.join(ev.documents)}"
-            lines.append(text)
-        if not evidence:
-            lines.append(
-                "  aucune réalisation en équipe dans le dossier."
-                if team_row
-                else "  aucune réalisation du dossier ne mobilise cette compétence (C001)."
-            )
-        elif uncited:
-            lines.append(f"Items cités par aucune réalisation : {', '.join(uncited)}")
-        text = "\n".join(lines)
-        self.merged(self.row, 1, self.columns, text, size=8, border=True, fill=EVIDENCE_SHADE)
-        width = WIDTH_COMPETENCE + WIDTH_INDICATORS + WIDTH_LEVEL * len(self.model.levels)
-        self.ws.row_dimensions[self.row].height = row_height(
-            estimate_lines(text, width * 1.2), 8, 18
-        )
-        self.row += 1
+            self.text(text)

@@ -14,11 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from e4cli.cli.runner import EXIT_FINDINGS, EXIT_OK, CommandError, make_folder, say, write
 from e4cli.rules.findings import Finding, Severity
 from e4cli.util.formats import Format, Registry
+
+if TYPE_CHECKING:
+    from e4cli.check.pipeline import Checked
+    from e4cli.jury.evaluation import Evaluation
 
 _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}
 M = TypeVar("M")
@@ -110,13 +114,15 @@ class _Run(Generic[M]):
         return f"écrite dans « {destination} »" if destination else "écrite sur la sortie standard"
 
 
-def run_grille(paths: Sequence[Path], options: Options) -> int:
-    """The grid of each dossier; 1 if a path is not a dossier folder, 2 on usage or failure."""
+def run_grille(paths: Sequence[Path], options: Options, evaluation: Path | None = None) -> int:
+    """The grid of each dossier, filled from its evaluation when one is given; 1 if a path is
+    not a dossier folder or its evaluation has errors, 2 on usage or failure."""
     from e4cli.check.pipeline import check_dossier
     from e4cli.jury.formats import GRID_FORMATS
     from e4cli.jury.grid import GridModel, build_grid
 
     run: _Run[GridModel] = _Run(paths, options, GRID_FORMATS)
+    by_folder = _by_folder(evaluation, run)
     for target in run.targets:
         checked = check_dossier(target.path, target.display, online=options.online)
         if checked.dossier is None:
@@ -124,7 +130,13 @@ def run_grille(paths: Sequence[Path], options: Options) -> int:
                 say(f"e4 : pas de grille pour « {target.display} » : {finding.message}")
             run.worse(EXIT_FINDINGS)
             continue
-        grid = build_grid(checked)
+        judged = None
+        if evaluation is not None:
+            source = _evaluation_file(evaluation, target) if by_folder else evaluation
+            judged = _checked_evaluation(run, source, checked, target, "grille")
+            if judged is None:
+                continue
+        grid = build_grid(checked, judged)
         destination = run.destination(target)
         run.write(grid, destination)
         say(f"e4 : grille de « {target.display} » ({run.fmt.name}) {run.where(destination)}.")
@@ -132,49 +144,68 @@ def run_grille(paths: Sequence[Path], options: Options) -> int:
         if retained:
             listed = ", ".join(f"{p.label} ({p.points} points, {p.code})" for p in retained)
             say(f"  pénalités pré-cochées : {listed} ; total {grid.penalty_points} points.")
+        if grid.jury is not None:
+            ticked = f"{grid.ticked_levels} sur {len(grid.verso)}"
+            say(f"  niveaux cochés d'après l'évaluation : {ticked}.")
         for note in grid.notes:
             say(f"  - {note}")
     return run.code
+
+
+def _by_folder(evaluation: Path | None, run: _Run[M]) -> bool:
+    """Whether --evaluation is the folder of the class's evaluations (one per dossier)."""
+    by_folder = evaluation is not None and evaluation.is_dir()
+    if evaluation is not None and not by_folder and len(run.targets) > 1:
+        raise CommandError(
+            "plusieurs dossiers : --evaluation doit être le dossier des évaluations, une par "
+            "candidat, nommée d'après son dossier (evaluations/<dossier>.yaml)."
+        )
+    return by_folder
+
+
+def _checked_evaluation(
+    run: _Run[M], source: Path, checked: Checked, target: Target, document: str
+) -> Evaluation | None:
+    """The evaluation at `source`, its findings told; None (no document) if it has errors."""
+    from e4cli.jury.evaluation import evaluate
+
+    assert checked.dossier is not None
+    result = evaluate(source, str(source), checked.dossier, checked.coverage)
+    for finding in result.findings:
+        say(format_finding(finding))
+    if result.failed or result.evaluation is None:
+        errors = result.count(Severity.ERROR)
+        say(
+            f"e4 : pas de {document} pour « {target.display} » : l'évaluation « {source} » a "
+            f"{errors} erreur{'s' if errors > 1 else ''} à corriger."
+        )
+        run.worse(EXIT_FINDINGS)
+        return None
+    return result.evaluation
 
 
 def run_note(paths: Sequence[Path], evaluation: Path, options: Options) -> int:
     """The fiche of each dossier from its evaluation; no fiche for an evaluation with errors."""
     from e4cli.check.pipeline import check_dossier
     from e4cli.jury.appraisal import AppraisalModel, build_appraisal
-    from e4cli.jury.evaluation import evaluate
     from e4cli.jury.final_mark import format_mark
     from e4cli.jury.formats import APPRAISAL_FORMATS
     from e4cli.jury.grid import build_grid
 
     run: _Run[AppraisalModel] = _Run(paths, options, APPRAISAL_FORMATS)
-    by_folder = evaluation.is_dir()
-    if not by_folder and len(run.targets) > 1:
-        raise CommandError(
-            "plusieurs dossiers : --evaluation doit être le dossier des évaluations, une par "
-            "candidat, nommée d'après son dossier (evaluations/<dossier>.yaml)."
-        )
+    by_folder = _by_folder(evaluation, run)
     for target in run.targets:
         source = _evaluation_file(evaluation, target) if by_folder else evaluation
-        result = check_dossier(target.path, target.display, online=options.online)
-        if result.dossier is None:
-            for finding in result.findings:
+        checked = check_dossier(target.path, target.display, online=options.online)
+        if checked.dossier is None:
+            for finding in checked.findings:
                 say(f"e4 : pas de fiche pour « {target.display} » : {finding.message}")
             run.worse(EXIT_FINDINGS)
             continue
-        checked = evaluate(source, str(source), result.dossier, result.coverage)
-        for finding in checked.findings:
-            say(format_finding(finding))
-        if checked.failed or checked.evaluation is None:
-            errors = checked.count(Severity.ERROR)
-            say(
-                f"e4 : pas de fiche pour « {target.display} » : l'évaluation « {source} » a "
-                f"{errors} erreur{'s' if errors > 1 else ''} à corriger."
-            )
-            run.worse(EXIT_FINDINGS)
+        judged = _checked_evaluation(run, source, checked, target, "fiche")
+        if judged is None:
             continue
-        appraisal = build_appraisal(
-            build_grid(result), checked.evaluation, result.dossier.referential
-        )
+        appraisal = build_appraisal(build_grid(checked), judged)
         destination = run.destination(target)
         run.write(appraisal, destination)
         assert appraisal.note is not None and appraisal.final is not None
