@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from e4cli.util.textnorm import fold
 
-CHECK_MARKS = "xX✓✔☒☑✗✘⊠■◼●"
+CHECK_MARKS = "xX✓✔☒☑✗✘⊠■◼●▣◉✅"
 EMPTY_BOXES = "☐▢□◻○"
 _TICK = re.compile(rf"^\s*[{CHECK_MARKS}](?![A-Za-zÀ-ÿ])\s*(.*)$", re.DOTALL)
 
@@ -22,6 +22,8 @@ class Tick:
     ticked: bool
     raw: str  # the cell as written ("" when empty)
     note: str | None = None  # what is kept for the candidate (a remark, or an unread cell)
+    drawn: str = ""  # a tick without text: "fond" (cell colour), "croix" (diagonal borders),
+    # "dessin" (a shape drawn over the cell); "" when read from the text
 
 
 def read_tick(value: object) -> Tick:
