@@ -117,7 +117,7 @@ class _Converter:
                 data_style = _attr(element, STYLE, "data-style-name") or data_style
                 for child in element.childNodes:
                     if child.qname == (STYLE, "table-cell-properties"):
-                        props.update({k: v for k, v in child.attributes.items()})
+                        props.update({k: str(v) for k, v in child.attributes.items()})
             color = _COLOR.match(props.get((FO, "background-color"), "").strip())
             fill = color.group(1).upper() if color else None
             borders = [v for (ns, key), v in props.items() if ns == FO and key.startswith("border")]
@@ -146,7 +146,7 @@ class _Converter:
                 for c, (value, look, span) in cells.items():
                     cell = ws.cell(r, c)
                     if value is not None:
-                        cell.value = value
+                        cell.value = value  # type: ignore[assignment]  # text, number, date
                     _style(cell, look)
                     if span != (1, 1) and repeat == 1:
                         last_row = min(r + span[0] - 1, MAX_ROWS)
@@ -265,9 +265,7 @@ def _value(cell: Any, look: _Look) -> object:
 def _text(cell: Any) -> str:
     from odf import teletype
 
-    paragraphs = [
-        teletype.extractText(p) for p in cell.childNodes if p.qname == (TEXT, "p")
-    ]
+    paragraphs = [teletype.extractText(p) for p in cell.childNodes if p.qname == (TEXT, "p")]
     return "\n".join(paragraphs)
 
 

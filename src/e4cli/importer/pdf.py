@@ -16,6 +16,7 @@ so. Pages are bounded: a table is one to three pages.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,8 +200,13 @@ class _Builder:
             target.border = _BOX
             if cell.crosses >= 2 and not text:
                 target.border = Border(
-                    left=_THIN, right=_THIN, top=_THIN, bottom=_THIN,
-                    diagonal=_THIN, diagonalUp=True, diagonalDown=True,
+                    left=_THIN,
+                    right=_THIN,
+                    top=_THIN,
+                    bottom=_THIN,
+                    diagonal=_THIN,
+                    diagonalUp=True,
+                    diagonalDown=True,
                 )
             if cell.fill:
                 target.fill = PatternFill("solid", fgColor="FF" + cell.fill)
@@ -233,7 +239,9 @@ def _point_in(x: float, y: float, bbox: tuple[float, float, float, float]) -> bo
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
-def _covers(inner: tuple[float, float, float, float], cell: tuple[float, float, float, float]) -> bool:
+def _covers(
+    inner: tuple[float, float, float, float], cell: tuple[float, float, float, float]
+) -> bool:
     """A painted rectangle that fills most of the cell (not a border, not the page)."""
     w = min(inner[2], cell[2]) - max(inner[0], cell[0])
     h = min(inner[3], cell[3]) - max(inner[1], cell[1])
@@ -281,7 +289,7 @@ def _diagonals(page: Any) -> list[tuple[float, float]]:
     middles = []
     for line in [*page.lines, *page.curves]:
         points = line.get("pts") or []
-        for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
             if abs(x1 - x0) > 1.5 and abs(y1 - y0) > 1.5:
                 middles.append(((x0 + x1) / 2, (y0 + y1) / 2))
     return middles

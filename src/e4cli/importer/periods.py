@@ -60,7 +60,9 @@ _NAMED_MONTH = re.compile(rf"(?<![a-z])({_MONTHS})(?![a-z])\.?(?:\s*[-/']?\s*{_Y
 # A month in digits: MM/AAAA, MM-AAAA, or MM/AA when AA cannot be a month.
 _MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?![\d/])")
 # An end that is not a date yet.
-_OPEN = re.compile(r"(?<![a-z])(a ce jour|ce jour|aujourd'hui|en cours|maintenant|present)(?![a-z])")
+_OPEN = re.compile(
+    r"(?<![a-z])(a ce jour|ce jour|aujourd'hui|en cours|maintenant|present)(?![a-z])"
+)
 # A school year or a bare year: kept as text.
 _SCHOOL_YEAR = re.compile(r"^(?:annee\s+)?(20\d{2})\s*[-/–]\s*(20\d{2})$")
 _BARE_YEAR = re.compile(r"^(?:annee\s+)?(20\d{2})$")
@@ -153,7 +155,10 @@ def _year_only(raw: str) -> Period:
         raw.strip(),
         None,
         None,
-        (f"« {raw.strip()} » : une année, pas des dates : période à écrire (JJ/MM/AA au JJ/MM/AA)",),
+        (
+            f"« {raw.strip()} » : une année, pas des dates : "
+            "période à écrire (JJ/MM/AA au JJ/MM/AA)",
+        ),
         understood=False,
     )
 

@@ -18,6 +18,7 @@ interpreted comes back raw, with a note, for the writer to keep as a comment.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +53,7 @@ __all__ = ["MAX_FILE_BYTES", "TABLE_SUFFIXES", "OfficialTable", "TableReadError"
 
 MAX_BODY_ROWS = 1000  # rows read under the header: a table has a few dozen
 ITEM_MARKS = ("▸", "•", "·", "- ", "–", "➢", "►", "▪")
+
 
 class TableReadError(Exception):
     """The file is not a readable official table: the message says why, in French."""
@@ -327,9 +329,9 @@ class _Reader:
         if cell is None:
             self.note("", "ligne « Option » introuvable : option (SISR ou SLAM) à compléter")
             return
-        texts = [self.shape_text(cell.row, cell.column) + after_label(
-            _value_text(self.value(cell)), 1
-        )]
+        texts = [
+            self.shape_text(cell.row, cell.column) + after_label(_value_text(self.value(cell)), 1)
+        ]
         for c in range(cell.column + 1, min(self.ws.max_column, SCAN_COLS) + 1):
             right = self.ws.cell(cell.row, c)
             if right.coordinate in self.landmark_cells:
@@ -578,8 +580,7 @@ class _Reader:
                 row.section = self.stage_section(row, label, labelled_years, session)
             elif label.key is None:
                 row.notes.append(
-                    f"section « {label.text} » non reconnue : ligne rangée en formation, "
-                    "à vérifier"
+                    f"section « {label.text} » non reconnue : ligne rangée en formation, à vérifier"
                 )
             table.rows.append(row)
         before = sum(1 for line in lines if line.label is None)
@@ -634,9 +635,9 @@ class _Reader:
         return headers
 
 
-def _session_of(rows: object) -> int | None:
+def _session_of(rows: Iterable[TableRow]) -> int | None:
     """The session the periods point to: the year the last one ends, or the next after August."""
-    ends = [r.period.fin for r in rows if isinstance(r, TableRow) and r.period.fin is not None]
+    ends = [r.period.fin for r in rows if r.period.fin is not None]
     if not ends:
         return None
     last = max(ends)

@@ -17,8 +17,11 @@ MAX_UNPACKED_BYTES = 200 << 20  # what a zip would inflate to: a zip bomb is ref
 MAX_MEMBERS = 10_000
 ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet"
 SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "ods": (".ods",), "pdf": (".pdf",)}
-WHAT = {"xlsx": "un classeur Excel (.xlsx)", "ods": "un classeur OpenDocument (.ods)",
-        "pdf": "un PDF"}
+WHAT = {
+    "xlsx": "un classeur Excel (.xlsx)",
+    "ods": "un classeur OpenDocument (.ods)",
+    "pdf": "un PDF",
+}
 # The suffixes a `tableau:` may have for T003 to compare it.
 TABLE_SUFFIXES = frozenset(s for group in SUFFIXES.values() for s in group)
 
@@ -73,7 +76,9 @@ def _zip_kind(path: Path) -> str | None:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             if len(infos) > MAX_MEMBERS:
-                raise SniffError(f"« {path.name} » contient plus de {MAX_MEMBERS} fichiers : refusé.")
+                raise SniffError(
+                    f"« {path.name} » contient plus de {MAX_MEMBERS} fichiers : refusé."
+                )
             if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
                 raise SniffError(
                     f"« {path.name} » se décompresse en plus de {MAX_UNPACKED_BYTES >> 20} Mio : "
