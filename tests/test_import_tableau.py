@@ -22,9 +22,8 @@ def imported_with_table(tmp_path: Path) -> Path:
     shutil.copy(FIXTURE, target / "tableau.xlsx")
     manifest = target / "dossier.yaml"
     text = manifest.read_text(encoding="utf-8")
-    manifest.write_text(
-        text.replace("# tableau: tableau-de-synthese.xlsx", "tableau: tableau.xlsx")
-    )
+    assert f"# tableau: {FIXTURE.name}   #" in text  # the table it came from, to declare
+    manifest.write_text(text.replace(f"# tableau: {FIXTURE.name}", "tableau: tableau.xlsx"))
     return target
 
 
