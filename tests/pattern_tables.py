@@ -197,7 +197,7 @@ _DRAWING = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">{anchors}</xdr:wsDr>'
 )
 _ANCHOR = (
-    '<xdr:twoCellAnchor><xdr:from><xdr:col>{c}</xdr:col><xdr:colOff>0</xdr:colOff>'
+    "<xdr:twoCellAnchor><xdr:from><xdr:col>{c}</xdr:col><xdr:colOff>0</xdr:colOff>"
     "<xdr:row>{r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>"
     "<xdr:to><xdr:col>{c}</xdr:col><xdr:colOff>300000</xdr:colOff><xdr:row>{r}</xdr:row>"
     '<xdr:rowOff>150000</xdr:rowOff></xdr:to><xdr:sp macro="" textlink="">'
@@ -442,8 +442,16 @@ def colour_ticks() -> Sheet:
             Section(
                 OFFICIAL_SECTIONS[0],
                 [
-                    Line("Gestion des incidents", "02/10/23 au 13/10/23", ticks(1, 2, mark=Fill(BLACK))),
-                    Line("Site vitrine WordPress", "06/11/23 au 17/11/23", ticks(3, 4, mark=Fill(BLUE))),
+                    Line(
+                        "Gestion des incidents",
+                        "02/10/23 au 13/10/23",
+                        ticks(1, 2, mark=Fill(BLACK)),
+                    ),
+                    Line(
+                        "Site vitrine WordPress",
+                        "06/11/23 au 17/11/23",
+                        ticks(3, 4, mark=Fill(BLUE)),
+                    ),
                     Line("Déploiement d'une VM", "04/12/23 au 15/12/23", ticks(1, 5, mark=Cross())),
                     Line(
                         "Projet surligné en jaune",
@@ -453,8 +461,14 @@ def colour_ticks() -> Sheet:
                     ),
                 ],
             ),
-            Section(OFFICIAL_SECTIONS[1], [Line("Stage : inventaire", "13/05/24 au 21/06/24", ticks(1, mark=Cross()))]),
-            Section(OFFICIAL_SECTIONS[2], [Line("Stage : sauvegardes", "06/01/25 au 14/02/25", ticks(5, mark=Fill(BLUE)))]),
+            Section(
+                OFFICIAL_SECTIONS[1],
+                [Line("Stage : inventaire", "13/05/24 au 21/06/24", ticks(1, mark=Cross()))],
+            ),
+            Section(
+                OFFICIAL_SECTIONS[2],
+                [Line("Stage : sauvegardes", "06/01/25 au 14/02/25", ticks(5, mark=Fill(BLUE)))],
+            ),
         ]
     )
 
@@ -505,7 +519,9 @@ def period_forms() -> Sheet:
 
 def identity_forms(variant: int) -> Sheet:
     """5. Identity lines as written: no scheme, "http: https://…", ▣, 2024/2025, two-word NOM."""
-    section = [Section(OFFICIAL_SECTIONS[0], [Line("Atelier Linux", "02/10/23 au 13/10/23", ticks(1))])]
+    section = [
+        Section(OFFICIAL_SECTIONS[0], [Line("Atelier Linux", "02/10/23 au 13/10/23", ticks(1))])
+    ]
     if variant == 1:
         return official(
             section,

@@ -106,7 +106,9 @@ class _Builder:
     def page(self, page: Any, *, first: bool) -> None:
         words = [
             w
-            for w in page.extract_words(x_tolerance=1.5, y_tolerance=2, extra_attrs=["size"])
+            for w in page.extract_words(
+                x_tolerance=1.5, y_tolerance=2, extra_attrs=["size", "fontname"]
+            )
             if w.get("upright", True)
         ]
         tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
@@ -190,10 +192,14 @@ class _Builder:
             if not cells:
                 return
         self.row += 1
-        for cell in cells:
+        texts = [_text(cell.words, cell.bbox) for cell in cells]
+        items = [_items_part(text) for text in texts]
+        for cell, text, (heading, listed) in zip(cells, texts, items, strict=True):
             column = self.column_at(cell.bbox[0])
             target = self.ws.cell(self.row, column)
-            text = _text(cell.words)
+            if listed:  # a heading with its item list: the list goes on a row of its own
+                text = heading
+                self.ws.cell(self.row + 1, column, listed)
             if text:
                 target.value = text
                 target.alignment = Alignment(wrap_text=True)
@@ -218,9 +224,20 @@ class _Builder:
                     end_row=self.row,
                     end_column=column + span - 1,
                 )
+        if any(listed for _, listed in items):
+            self.row += 1
 
     def span(self, cell: _Cell) -> int:
         return max(1, self.column_at(cell.bbox[2] - 2 * SNAP) - self.column_at(cell.bbox[0]) + 1)
+
+
+def _items_part(text: str) -> tuple[str, str]:
+    """A competency heading and the item list printed under it in the same cell."""
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.lstrip().startswith("▸")), None)
+    if not first:
+        return text, ""
+    return "\n".join(lines[:first]), "\n".join(lines[first:])
 
 
 def _snap(values: list[float]) -> list[float]:
@@ -280,8 +297,32 @@ def _lines_of(words: list[dict[str, Any]]) -> list[list[tuple[float, str]]]:
     return lines
 
 
-def _text(words: list[dict[str, Any]]) -> str:
-    return "\n".join("   ".join(t for _, t in line) for line in _lines_of(words)).strip()
+def _text(
+    words: list[dict[str, Any]], bbox: tuple[float, float, float, float] | None = None
+) -> str:
+    """A cell's text, a line per text line; inside a cell (`bbox`), a line that wrapped
+    (same font as the next, and running to the cell's right edge) is joined to the next."""
+    lines: list[str] = []
+    last: tuple[object, float] | None = None  # the previous line's font, and its right end
+    rows: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) <= 2:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        text = "   ".join(t for _, t in _lines_of(row)[0])
+        font = (row[0].get("fontname"), round(float(row[0].get("size", 0)), 1))
+        if bbox is not None and last is not None and lines:
+            width = bbox[2] - bbox[0]
+            if last[0] == font and last[1] >= bbox[2] - max(30.0, 0.25 * width):
+                lines[-1] += " " + text
+                last = (font, row[-1]["x1"])
+                continue
+        lines.append(text)
+        last = (font, row[-1]["x1"])
+    return "\n".join(lines).strip()
 
 
 def _diagonals(page: Any) -> list[tuple[float, float]]:

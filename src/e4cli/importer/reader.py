@@ -182,7 +182,8 @@ def read_table(path: Path, referential: Referential) -> OfficialTable:
 def _open(path: Path, *, data_only: bool = False) -> Workbook:
     """The workbook; with formulas as written, or (data_only) as Excel last computed them."""
     try:
-        return load_workbook(path, data_only=data_only)
+        with path.open("rb") as stream:  # a stream: openpyxl would judge a path by its suffix
+            return load_workbook(stream, data_only=data_only)
     except (InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
         raise TableReadError(
             f"« {path.name} » n'est pas un classeur .xlsx lisible ({type(exc).__name__}) : "
