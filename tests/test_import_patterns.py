@@ -216,7 +216,7 @@ def test_a_broken_ods_is_a_clear_error(tmp_path: Path) -> None:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", odsreader_mime())
         archive.writestr("content.xml", "<not xml")
-    with pytest.raises(TableReadError, match="pas un classeur .ods lisible"):
+    with pytest.raises(TableReadError, match=r"pas un classeur \.ods lisible"):
         read_table(path, load_referential())
 
 
@@ -430,7 +430,7 @@ def test_every_non_empty_cell_ends_up_in_the_dossier(tmp_path: Path, name: str, 
     for (r, c), value in sorted(sheet.cells.items()):
         text = str(value).strip() if not isinstance(value, dt.datetime) else value.strftime("%m/%Y")
         where = cell_name(r, c)
-        if r <= sheet.header_end or r not in sheet.body and r not in sheet.label_rows:
+        if r <= sheet.header_end or (r not in sheet.body and r not in sheet.label_rows):
             continue  # the model's own headings, and text under the table
         if r in sheet.label_rows:  # a section label: listed, with what it became
             assert fold(text) in fold(manifest), where
