@@ -50,7 +50,8 @@ class _Cell:
     fill: str | None = None
 
 
-def read_pdf(path: Path) -> Workbook:
+def read_pdf(path: Path) -> tuple[Workbook, list[str]]:
+    """The PDF's table as a workbook, and notes on what was not read (pages past the bound)."""
     try:
         import pdfplumber
 
@@ -61,6 +62,12 @@ def read_pdf(path: Path) -> Workbook:
             "nouveau le tableau en PDF, ou donnez le classeur .xlsx."
         ) from exc
     try:
+        notes = []
+        if len(pdf.pages) > MAX_PAGES:
+            notes.append(
+                f"PDF de {len(pdf.pages)} pages : seules les {MAX_PAGES} premières sont lues, "
+                "le tableau de synthèse doit s'y trouver"
+            )
         pages = list(pdf.pages[:MAX_PAGES])
         wb = Workbook()
         ws = wb.active
@@ -75,7 +82,7 @@ def read_pdf(path: Path) -> Workbook:
                 f"« {path.name} » : une page ne se lit pas ({type(exc).__name__}) ; exportez à "
                 "nouveau le tableau en PDF, ou donnez le classeur .xlsx."
             ) from exc
-        return wb
+        return wb, notes
     finally:
         pdf.close()
 

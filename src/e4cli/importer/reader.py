@@ -138,6 +138,7 @@ def read_table(path: Path, referential: Referential) -> OfficialTable:
         kind = sniff(path)
     except SniffError as exc:
         raise TableReadError(str(exc)) from exc
+    format_notes: list[str] = []
     if kind.format == "ods":
         from e4cli.importer.ods import OdsError, read_ods
 
@@ -149,7 +150,7 @@ def read_table(path: Path, referential: Referential) -> OfficialTable:
         from e4cli.importer.pdf import PdfError, read_pdf
 
         try:
-            wb = read_pdf(path)
+            wb, format_notes = read_pdf(path)
         except PdfError as exc:
             raise TableReadError(str(exc)) from exc
     else:
@@ -169,6 +170,7 @@ def read_table(path: Path, referential: Referential) -> OfficialTable:
     table = OfficialTable(path, ws.title, TableIdentity(), [], format=kind.format)
     if kind.name_note:
         table.notes.append(Note("", kind.name_note))
+    table.notes += [Note("", message) for message in format_notes]
     cached = None
     shapes: list[Shape] = []
     if kind.format == "xlsx":
@@ -552,7 +554,7 @@ class _Reader:
             if how.startswith("fond:"):
                 what = f"d'après la couleur de fond ({describe(how[5:])}), sans texte"
             elif how == "croix":
-                what = "d'après une croix tracée avec les bordures diagonales, sans texte"
+                what = "d'après une croix tracée (bordures en diagonale, traits), sans texte"
             else:
                 what = "d'après une zone de texte dessinée par-dessus la cellule"
             self.note(
