@@ -22,9 +22,8 @@ def imported_with_table(tmp_path: Path) -> Path:
     shutil.copy(FIXTURE, target / "tableau.xlsx")
     manifest = target / "dossier.yaml"
     text = manifest.read_text(encoding="utf-8")
-    manifest.write_text(
-        text.replace("# tableau: tableau-de-synthese.xlsx", "tableau: tableau.xlsx")
-    )
+    assert f"# tableau: {FIXTURE.name}   #" in text  # the table it came from, to declare
+    manifest.write_text(text.replace(f"# tableau: {FIXTURE.name}", "tableau: tableau.xlsx"))
     return target
 
 
@@ -79,7 +78,14 @@ def test_an_unreadable_table_is_one_finding(make_dossier: Callable[..., Path]) -
     assert finding.location.path == "dossier.yaml" and finding.hint
 
 
-def test_other_formats_are_not_compared(make_dossier: Callable[..., Path]) -> None:
+def test_a_pdf_table_is_compared_too(make_dossier: Callable[..., Path]) -> None:
     root = make_dossier({"tableau.pdf": b"%PDF-1.4\n"})
     edit(root / "dossier.yaml", "session: 2027\n", "session: 2027\ntableau: tableau.pdf\n")
+    (finding,) = t003(root)  # read, so a damaged PDF is said so
+    assert "n'a pas pu être comparé" in finding.message and "PDF" in finding.message
+
+
+def test_other_formats_are_not_compared(make_dossier: Callable[..., Path]) -> None:
+    root = make_dossier({"tableau.docx": b"PK\x03\x04"})
+    edit(root / "dossier.yaml", "session: 2027\n", "session: 2027\ntableau: tableau.docx\n")
     assert t003(root) == []

@@ -287,12 +287,13 @@ def test_a_workbook_without_the_landmarks_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("t.xlsx", b"not a zip", "pas un classeur .xlsx lisible"),
-        ("t.xls", b"\xd0\xcf\x11\xe0", "pas un classeur .xlsx"),
-        ("t.ods", b"PK", "pas un classeur .xlsx"),
+        ("t.xlsx", b"not a zip", "ni un classeur"),
+        ("t.xls", b"\xd0\xcf\x11\xe0", "ancien format Excel"),
+        ("t.ods", b"PK", "ni un classeur"),
+        ("t.pdf", b"%PDF-1.4\n%%EOF", "pas un PDF lisible|sans texte"),
     ],
 )
-def test_files_that_are_not_xlsx(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+def test_files_that_are_not_tables(tmp_path: Path, name: str, content: bytes, message: str) -> None:
     (tmp_path / name).write_bytes(content)
     with pytest.raises(TableReadError, match=message):
         read_table(tmp_path / name, load_referential())

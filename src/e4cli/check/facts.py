@@ -10,7 +10,7 @@ findings. Everything that touches the outside world is done here, once:
   A003 can tell a PDF from an HTML page saved as .pdf;
 - each local link of the portfolio pages is resolved the way a site generator
   would serve it;
-- the `tableau:` workbook is read as `e4 import` reads it, and set beside the
+- the `tableau:` table (.xlsx, .ods or PDF) is read as `e4 import` reads it, beside the
   table the dossier makes, row for row (T003);
 - with `--online`, the portfolio's address is opened (P004).
 
@@ -203,9 +203,10 @@ class _Gatherer:
         ]
 
     def _tableau(self, raw: str) -> TableauFacts | None:
-        if not raw.lower().endswith(".xlsx"):
-            return None  # other formats are not compared
-        from e4cli.importer.reader import TableReadError, read_table
+        from e4cli.importer.reader import TABLE_SUFFIXES, TableReadError, read_table
+
+        if not raw.lower().endswith(tuple(TABLE_SUFFIXES)):
+            return None  # .xlsx, .ods and PDF are compared; other files are not tables
         from e4cli.table.model import build_table
 
         dossier = self.dossier

@@ -253,7 +253,7 @@ def import_table(
     tableau: Annotated[
         Path,
         typer.Argument(
-            help="Le tableau de synthèse rempli, sur le modèle officiel (.xlsx).",
+            help="Le tableau de synthèse rempli, sur le modèle officiel (.xlsx, .ods ou PDF).",
             show_default=False,
         ),
     ],
@@ -262,7 +262,7 @@ def import_table(
         typer.Argument(help="Le dossier à créer : nouveau, ou vide.", show_default=False),
     ],
 ) -> None:
-    """Crée un dossier à partir d'un tableau de synthèse officiel déjà rempli (.xlsx).
+    """Crée un dossier à partir d'un tableau de synthèse officiel déjà rempli (.xlsx, .ods, PDF).
 
     Lit l'en-tête (nom, numéro, centre, option, portfolio, session) et chaque ligne (intitulé,
     section, période, cases cochées) ; écrit dossier.yaml et un fichier par réalisation. Ce

@@ -74,5 +74,25 @@ def read_numero(value: object) -> tuple[str | None, str | None]:
 
 
 def read_year(text: str) -> int | None:
-    match = _YEAR.search(text)
-    return int(match.group(1)) if match else None
+    """The session's year: "SESSION 2025"; of "SESSION 2024/2025", the later one."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    return max(years) if years else None
+
+
+_BARE_URL = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$", re.IGNORECASE)
+
+
+def read_portfolio(text: str) -> tuple[str | None, str | None]:
+    """The portfolio's address and a note: an address without its scheme is completed."""
+    text = text.strip()
+    match = URL.search(text)
+    if match and match.group(0) == text:
+        return text, None
+    if match:  # "http: https://…", "lien : https://…"
+        return match.group(0), (
+            f"adresse du portfolio lue dans « {text} » : {match.group(0)}, à vérifier"
+        )
+    if _BARE_URL.match(text) and "." in text:
+        url = "https://" + text
+        return url, f"adresse du portfolio « {text} » sans « https:// » : lue {url}, à vérifier"
+    return None, f"adresse du portfolio « {text} » non comprise (attendu http(s)://…)"

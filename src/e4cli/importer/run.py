@@ -1,4 +1,4 @@
-"""`e4 import TABLE.xlsx DOSSIER`: read the table, plan the dossier, write it, report.
+"""`e4 import TABLE DOSSIER`: read the table (.xlsx, .ods, PDF), plan the dossier, write, report.
 
 An existing dossier is never touched: the target must be a new folder, or an
 empty one (a lone `.git`, from `git init`, counts as empty). Every file is
@@ -16,7 +16,7 @@ from typing import TextIO
 from e4cli.dossier.editor import DOCUMENT_SCHEMAS, DOSSIER_SCHEMA_DIR, export_schemas
 from e4cli.dossier.referential import load_referential
 from e4cli.importer.reader import OfficialTable, TableReadError, read_table
-from e4cli.importer.writer import ImportPlan, plan_import
+from e4cli.importer.writer import FORMAT_WORDS, ImportPlan, plan_import
 from e4cli.util.atomic import write_atomic
 from e4cli.util.errors import CommandError
 
@@ -97,7 +97,7 @@ def print_report(result: ImportResult, display: str, stream: TextIO) -> None:
     ]
     stream.write(
         f"e4 : dossier « {display} » créé depuis « {table.path.name} » "
-        f"(feuille « {table.sheet} ») :\n"
+        f"({FORMAT_WORDS.get(table.format, table.format)}, feuille « {table.sheet} ») :\n"
         f"  dossier.yaml et {total} réalisation(s)"
         + (f" : {', '.join(parts)}" if parts else "")
         + ".\n"

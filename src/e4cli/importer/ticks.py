@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from e4cli.util.textnorm import fold
 
-CHECK_MARKS = "xX✓✔☒☑✗✘⊠■◼●"
+CHECK_MARKS = "xX✓✔☒☑✗✘⊠■◼●▣◉✅"
 EMPTY_BOXES = "☐▢□◻○"
 _TICK = re.compile(rf"^\s*[{CHECK_MARKS}](?![A-Za-zÀ-ÿ])\s*(.*)$", re.DOTALL)
 
@@ -22,9 +22,17 @@ class Tick:
     ticked: bool
     raw: str  # the cell as written ("" when empty)
     note: str | None = None  # what is kept for the candidate (a remark, or an unread cell)
+    items: tuple[str, ...] = ()  # item codes written instead of a mark ("B1.1.3")
+    drawn: str = ""  # a tick without text: "fond" (cell colour), "croix" (diagonal borders),
+    # "dessin" (a shape drawn over the cell); "" when read from the text
 
 
-def read_tick(value: object) -> Tick:
+_CODE = re.compile(r"B\d+\.\d+(?:\.\d+)?", re.IGNORECASE)
+_CODES_ONLY = re.compile(r"^(?:\s|[,;/+]|et|B\d+\.\d+(?:\.\d+)?)+$", re.IGNORECASE)
+
+
+def read_tick(value: object, code: str | None = None) -> Tick:
+    """What a competency cell says; `code` is its column's competency (B1.3)."""
     if value is None or value is False:
         return Tick(False, "")
     if value is True:
@@ -45,6 +53,11 @@ def read_tick(value: object) -> Tick:
         return Tick(True, text, note)
     if all(ch in EMPTY_BOXES or ch.isspace() for ch in text):
         return Tick(False, text)
+    if code is not None and _CODES_ONLY.match(text):
+        codes = [c.upper() for c in _CODE.findall(text)]
+        if all(c == code or c.startswith(code + ".") for c in codes):
+            return Tick(True, text, items=tuple(c for c in codes if c != code))
+        return Tick(False, text, f"case « {text} » : code d'une autre colonne, non cochée")
     return Tick(False, text, f"case « {text} » non comprise, non cochée")
 
 

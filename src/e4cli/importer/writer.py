@@ -21,11 +21,23 @@ from e4cli.importer.reader import OfficialTable, TableRow
 from e4cli.util.textnorm import fold
 from e4cli.util.yamlwrite import comment, comment_lines, double_quoted, modeline, scalar
 
-TODO = "À COMPLÉTER"  # what S004 looks for: e4 check lists every value still to write
+TODO = "À COMPLÉTER"
+SECTION_WORDS = {
+    "formation": "formation",
+    "stage-annee-1": "stage de première année",
+    "stage-annee-2": "stage de seconde année",
+    "stage": "stage (année d'après les périodes)",
+}  # what S004 looks for: e4 check lists every value still to write
 REALISATIONS_DIR = "realisations"
 ATTESTATIONS_DIR = "attestations"
 STAGE_YEAR_WORDS = {1: "première", 2: "seconde"}
 SECTION_YEAR = {"stage-annee-1": 1, "stage-annee-2": 2}
+DRAWN_WORDS = {
+    "fond": " (case colorée, sans texte, dans le tableau)",
+    "croix": " (croix tracée en bordures dans le tableau)",
+    "dessin": " (marque dessinée par-dessus la case)",
+}
+FORMAT_WORDS = {"xlsx": "classeur .xlsx", "ods": "classeur .ods", "pdf": "PDF"}
 INTITULE_LENGTH = (3, 300)  # the schema's bounds
 
 # Records a note for the report and gives the comment line that keeps it in the file.
@@ -131,10 +143,16 @@ def _manifest(
     lines = [
         modeline(schema_ref(file, "dossier.schema.json")),
         f"# Dossier importé par « e4 import » du tableau « {comment(source)} »",
-        f"# (feuille « {comment(table.sheet)} »). Les valeurs « {TODO} » sont à remplacer :",
+        f"# ({FORMAT_WORDS.get(table.format, table.format)}, feuille « {comment(table.sheet)} »)."
+        f" Les valeurs « {TODO} » sont à remplacer :",
         "# « e4 check » les liste toutes (S004), avec ce qui manque encore au dossier.",
         "",
     ]
+    if table.sections:
+        lines.append("# Sections lues dans le tableau :")
+        for read in table.sections:
+            became = SECTION_WORDS.get(read.key or "", "non reconnue : lignes en formation")
+            lines += comment_lines(f"  - ligne {read.sheet_row} : « {read.text} » → {became}")
     for note in table.notes:
         notes.append(ReportLine(file, note.cell, note.message))
     if table.notes:
@@ -176,7 +194,7 @@ def _manifest(
         ]
         notes.append(ReportLine(file, "", "pas d'adresse de portfolio dans le tableau"))
     lines.append(
-        "# tableau: tableau-de-synthese.xlsx   # le tableau remis : e4 check le compare au dossier"
+        f"# tableau: {comment(source)}   # le tableau remis : e4 check le compare au dossier"
     )
     if stages:
         lines += [
@@ -244,6 +262,10 @@ def _realisation(
         f"# Importée du tableau « {comment(source)} », ligne {row.sheet_row}",
         f"# (section « {section_label} »).",
     ]
+    if row.section_label and fold(row.section_label) != fold(section_label):
+        lines.append(f"# Section dans le tableau : « {comment(row.section_label)} ».")
+    for message in row.notes:
+        lines += comment_lines(note(row.title_cell, message))
     intitule = row.intitule
     if intitule is None:
         intitule = f"{TODO} : intitulé de la ligne {row.sheet_row} du tableau"
@@ -278,6 +300,13 @@ def _period_lines(row: TableRow, note: _Note) -> list[str]:
         lines += comment_lines(
             note(row.period_cell, f"{message} ; tableau : {double_quoted(period.raw)}")
         )
+    if period.debut is not None and period.fin is None:  # "à ce jour": the end is to write
+        return [
+            *lines,
+            "periode:",
+            f"  debut: {period.debut.isoformat()}",
+            f"  # fin: AAAA-MM-JJ   # {TODO} : le dernier jour (tableau : {comment(period.raw)})",
+        ]
     if period.debut is None or period.fin is None:
         return [*lines, "# periode:", "#   debut: AAAA-MM-JJ", "#   fin: AAAA-MM-JJ"]
     return [
@@ -294,8 +323,11 @@ def _competence_lines(row: TableRow, referential: Referential, note: _Note) -> l
         label = referential.competence(code).label
         if tick.note:
             items += comment_lines(note(row.tick_cells[code], f"{code} : {tick.note}"), "  ")
-        if tick.ticked:
-            items.append(f"  - {code}   # {label}")
+        how = DRAWN_WORDS.get(tick.drawn, "")
+        if tick.ticked and tick.items:
+            items += [f"  - {item}   # item de {code} écrit dans la case" for item in tick.items]
+        elif tick.ticked:
+            items.append(f"  - {code}   # {label}{how}")
     if not row.codes():
         first, last = row.tick_cells[next(iter(row.ticks))], list(row.tick_cells.values())[-1]
         head = [f"# {TODO} : aucune case cochée dans le tableau ({first}:{last})"]

@@ -1,11 +1,12 @@
 """T003 · warning · Tableau de synthèse différent du dossier
 
-Le fichier `tableau:` de dossier.yaml est un classeur .xlsx sur le modèle officiel, et ce
-qu'il montre diffère des réalisations du dossier : une ligne du tableau qu'aucune réalisation
-ne porte, une réalisation absente du tableau, ou, pour une même réalisation (reconnue à son
-intitulé), une autre section, une autre période ou d'autres cases cochées. Chaque constat
-nomme la ligne. Le tableau est lu comme le lit `e4 import` ; les autres formats (.pdf…) ne
-sont pas comparés.
+Le fichier `tableau:` de dossier.yaml est un tableau sur le modèle officiel (classeur .xlsx
+ou .ods, ou PDF exporté avec son texte), et ce qu'il montre diffère des réalisations du
+dossier : une ligne du tableau qu'aucune réalisation ne porte, une réalisation absente du
+tableau, ou, pour une même réalisation (reconnue à son intitulé), une autre section, une
+autre période ou d'autres cases cochées. Chaque constat nomme la ligne. Le tableau est lu
+comme le lit `e4 import` (son format d'après son contenu) ; les autres fichiers (.docx,
+images…) ne sont pas comparés.
 
 Pourquoi : le jury lit le tableau remis, pas les fichiers YAML ; un tableau rempli à la main
 ou oublié après une correction montre au jury un autre dossier que celui que e4 vérifie.
@@ -40,7 +41,7 @@ RULE = Rule.from_doc(__doc__)
 def check(ctx: CheckContext) -> Iterator[Finding]:
     dossier, manifest, tableau = ctx.dossier, ctx.dossier.manifest, ctx.facts.tableau
     if dossier.tableau is None or manifest is None or tableau is None:
-        return  # not declared, not an .xlsx, outside (D005) or absent (T001)
+        return  # not declared, not a table file, outside (D005) or absent (T001)
     where = manifest.at("tableau")
     hint = f"Régénérez-le depuis le dossier : e4 table {dossier.display} --output {dossier.tableau}"
     if tableau.unreadable is not None:

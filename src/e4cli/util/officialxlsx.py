@@ -213,6 +213,11 @@ def section_rows(ws: Worksheet, marks: Landmarks) -> list[list[int]]:
     return result
 
 
+def row_in_table(ws: Worksheet, r: int, real_col: int, first_col: int, last_col: int) -> bool:
+    """A row under the last section belongs to the table if it is drawn or filled."""
+    return _in_table(ws, r, real_col, first_col, last_col)
+
+
 def _in_table(ws: Worksheet, r: int, real_col: int, first_col: int, last_col: int) -> bool:
     """A row under the last section belongs to the table if it is drawn or filled."""
     first = ws.cell(r, real_col)
