@@ -197,6 +197,7 @@ def console_entry(app: Callable[[], object]) -> NoReturn:
     """The console script: exit 2 with a short message when e4 itself fails."""
     from e4cli.util.errors import ReferentialError
 
+    _never_fail_on_encoding()
     try:
         app()
     except ReferentialError as exc:
@@ -213,3 +214,13 @@ def console_entry(app: Callable[[], object]) -> NoReturn:
         )
         sys.exit(EXIT_FAILURE)
     sys.exit(EXIT_OK)
+
+
+def _never_fail_on_encoding() -> None:
+    """Under a locale that cannot write « é » or ✔ (an old LANG=C system, a cp1252 console),
+    write an escape instead of stopping with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            reconfigure(errors="backslashreplace")

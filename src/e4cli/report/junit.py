@@ -17,11 +17,16 @@ from e4cli.check.outcome import ClassSummary, DossierOutcome
 from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Finding
 from e4cli.rules.registry import ordered
+from e4cli.util.safetext import visible
 
 
 def _clean(text: str) -> str:
-    """XML 1.0 forbids most control characters even escaped: drop them."""
-    return "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20)
+    """XML 1.0 forbids most control characters, U+FFFE, U+FFFF and surrogates, even escaped.
+
+    Findings already show them as escapes (`util.safetext`); this is the last guard for
+    any text that reaches the XML another way.
+    """
+    return visible(text)
 
 
 def _lines(outcome: DossierOutcome, findings: Iterable[Finding]) -> str:
