@@ -23,7 +23,7 @@ import errno
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -122,6 +122,40 @@ def text_output(output: Path | None) -> Iterator[TextIO]:
             yield handle
     except OSError as exc:  # only the report file is written in this block
         raise CommandError(f"impossible d'écrire « {output} » : {reason(exc, output)}") from exc
+
+
+# What a dossier is made of: an output may go into a dossier (`e4 table d -o d/tableau.xlsx`),
+# never over one of these, which e4 itself reads.
+_SOURCE_FOLDERS = frozenset({"realisations", "portfolio", "attestations", "productions"})
+_SOURCE_SUFFIXES = frozenset({".yaml", ".yml", ".md", ".markdown"})
+
+
+def refuse_dossier_files(output: Path | None, dossiers: Iterable[Path]) -> None:
+    """Refuse (exit 2) an --output that would replace a file of a dossier being read."""
+    if output is None:
+        return
+    try:
+        target = output.resolve()
+    except (OSError, RuntimeError):
+        return  # the write itself will say what is wrong
+    for dossier in dossiers:
+        try:
+            root = dossier.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if not target.is_relative_to(root) or target == root:
+            continue
+        inside = target.relative_to(root)
+        if (
+            inside.parts[0] in _SOURCE_FOLDERS
+            or target.suffix.lower() in _SOURCE_SUFFIXES
+            or inside.name.lower() == "dossier.yaml"
+        ):
+            raise CommandError(
+                f"--output « {output} » écraserait « {inside.as_posix()} », un fichier du "
+                f"dossier « {dossier} » : e4 ne modifie jamais un dossier qu'il lit ; "
+                "écrivez le rapport ailleurs (par exemple rapport.json)."
+            )
 
 
 def make_folder(folder: Path) -> None:

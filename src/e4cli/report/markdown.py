@@ -23,7 +23,7 @@ _ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ�
 _SPOOL_BYTES = 4 << 20
 
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]()!#~|{}+-])")
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]!~|])")
 
 
 def cell(text: str) -> str:
@@ -81,7 +81,12 @@ class MarkdownReporter:
             title += f", pénalités −{outcome.penalty_points} points"
         out = self.details
         out.write(f"<details{' open' if failed else ''}><summary>{title}</summary>\n\n")
-        if shown:
+        if outcome.error is not None:
+            out.write(
+                f"**Erreur interne de e4** ({cell(outcome.error)}) : dossier non vérifié. "
+                "Relancez avec `E4_DEBUG=1` pour le détail, et signalez-la.\n"
+            )
+        elif shown:
             out.write("| Où | Code | Gravité | Constat |\n|---|---|---|---|\n")
             for finding in shown:
                 message = cell(finding.message)

@@ -208,6 +208,12 @@ def _plural(count: int, word: str) -> str:
 
 
 def _verdict(result: DossierOutcome, verbose: bool) -> Text:
+    if result.error is not None:
+        return Text(
+            f"✘ Erreur interne de e4 sur ce dossier ({result.error}) : il n'a pas pu être "
+            "vérifié. Relancez avec E4_DEBUG=1 pour le détail, et signalez-la.",
+            style="bold red",
+        )
     counts = (
         f"{_plural(result.count(Severity.ERROR), 'erreur')}, "
         f"{_plural(result.count(Severity.WARNING), 'avertissement')}, "

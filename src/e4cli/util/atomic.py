@@ -74,9 +74,9 @@ def _target(path: Path) -> Path | None:
     """The file to replace for `path`, or None when `path` is a stream to write to."""
     real = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
-        mode = real.stat().st_mode
+        mode = path.stat().st_mode  # through links: /dev/stdout leads to a pipe or a tty
     except FileNotFoundError:
-        return real
+        return real  # a new name, or a link to a file still to be written
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, "c'est un dossier", str(path))
     return real if stat.S_ISREG(mode) else None
