@@ -20,6 +20,7 @@ import yaml
 
 from e4cli.dossier.problems import ComplexKey, DuplicateKey, Problem, UnsupportedTag
 from e4cli.rules.findings import Location
+from e4cli.util.safetext import is_safe, visible
 
 try:  # the C parser is several times faster; fall back when libyaml is absent
     from yaml import CSafeLoader as _Loader
@@ -226,7 +227,10 @@ class _Converter:
     def _scalar(self, node: yaml.Node) -> Any:
         tag = node.tag
         if tag == _STR_TAG:  # most values: skip the constructor's dispatch
-            return node.value
+            text: str = node.value
+            # "\e[2J", "\x01" written as escapes: kept, as visible escapes, so that no
+            # document, report or terminal ever receives the control character itself
+            return text if is_safe(text) else visible(text)
         if tag not in _PLAIN_TAGS:
             return str(node.value)
         try:

@@ -39,6 +39,7 @@ from e4cli.jury.grid import (
     GridModel,
 )
 from e4cli.table.xlsx import cell_at, estimate_lines, row_height, set_text
+from e4cli.util.safetext import visible
 
 FONT = "Arial"
 THIN = Side(style="thin")
@@ -60,7 +61,9 @@ def render(model: GridModel) -> bytes:
     assert recto is not None
     recto.title = "Recto"
     verso = wb.create_sheet("Verso")
-    wb.properties.title = f"{model.title} – {model.header.identity.full_name}".strip(" –")
+    wb.properties.title = visible(
+        f"{model.title} – {model.header.identity.full_name}".strip(" –")
+    )
     wb.properties.creator = "e4"
     _Recto(recto, model).build()
     _Verso(verso, model).build()

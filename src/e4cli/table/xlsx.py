@@ -117,7 +117,7 @@ def render(model: TableModel) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = f"Tableau de synthèse Épreuve {model.epreuve}"[:31]
-    wb.properties.title = f"{model.title} – {model.identity.full_name}".strip(" –")
+    wb.properties.title = visible(f"{model.title} – {model.identity.full_name}".strip(" –"))
     wb.properties.creator = "e4"
     _Sheet(ws, model).build()
     buffer = io.BytesIO()
