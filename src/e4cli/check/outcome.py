@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from e4cli.rules.findings import Finding, Severity
 from e4cli.scoring.penalties import Penalty
+from e4cli.util.safetext import maybe_visible, one_line
 
 if TYPE_CHECKING:
     from e4cli.dossier.model import Dossier
@@ -93,6 +94,7 @@ class DossierOutcome:
         strict: bool = False,
     ) -> DossierOutcome:
         """The outcome of one checked dossier: what the reports need, none of the YAML trees."""
+        display = one_line(display)
         if dossier is None:
             return cls(
                 display=display,
@@ -105,17 +107,21 @@ class DossierOutcome:
         session = dossier.session
         return cls(
             display=display,
-            path=str(dossier.root),
+            path=one_line(str(dossier.root)),
             findings=tuple(findings),
             coverage=coverage,
             penalties=tuple(penalties),
             session=session,
             epreuve=dossier.referential.session_labels(session).epreuve if session else None,
-            candidate=dossier.candidat.full_name or None,
-            option=dossier.candidat.option,
-            tableau=dossier.tableau,
+            candidate=one_line(dossier.candidat.full_name) or None,
+            option=maybe_visible(dossier.candidat.option),
+            tableau=maybe_visible(dossier.tableau),
             realisations=tuple(
-                RealisationRow(r.id, r.intitule or r.id, tuple(sorted(r.competence_codes())))
+                RealisationRow(
+                    one_line(r.id),
+                    one_line(r.intitule or r.id),
+                    tuple(sorted(r.competence_codes())),
+                )
                 for r in dossier.realisations
             ),
             strict=strict,
@@ -126,7 +132,9 @@ class DossierOutcome:
         cls, display: str, path: str, error: str, *, strict: bool = False
     ) -> DossierOutcome:
         """e4 failed on this dossier: no finding, the error instead."""
-        return cls(display=display, path=path, error=error, strict=strict)
+        return cls(
+            display=one_line(display), path=one_line(path), error=one_line(error), strict=strict
+        )
 
     def judged(self, strict: bool) -> DossierOutcome:
         """This outcome with its verdict decided for `strict` (--strict: a warning fails)."""

@@ -3,6 +3,7 @@ rules, score."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from e4cli.dossier.model import Dossier
 from e4cli.dossier.portfolio import read_portfolio
 from e4cli.dossier.problems import Problem
 from e4cli.rules.base import CheckContext
-from e4cli.rules.findings import Finding
+from e4cli.rules.findings import Finding, Location
 from e4cli.rules.registry import RULES, report
 from e4cli.scoring.coverage import Coverage, compute_coverage
 from e4cli.scoring.penalties import compute_penalties
@@ -68,6 +69,7 @@ def check_dossier(path: Path, display: str | None = None, *, online: bool = Fals
             findings.extend(rule.run(ctx))
         findings = silence(findings)
     findings.sort(key=Finding.sort_key)
+    findings = summarise(findings)
     penalties = compute_penalties(findings)
     return Checked(
         DossierOutcome.of(display, loaded.dossier, findings, coverage, penalties), loaded.dossier
@@ -82,3 +84,38 @@ def silence(findings: list[Finding]) -> list[Finding]:
         for f in findings
         if not (rule := RULES.get(f.code)) or not present.intersection(rule.silent_when)
     ]
+
+
+MAX_SAME = 50
+"""Findings of one code in one file shown one by one; the rest are summed up in one."""
+
+
+def summarise(findings: list[Finding]) -> list[Finding]:
+    """Keep the first MAX_SAME findings of each code in each file, and say how many follow.
+
+    A file of 40,000 unknown keys is one mistake repeated (a pasted export, a wrong file):
+    40,000 findings would drown the report, and every format would carry them all.
+    """
+    counts = Counter((f.code, f.location.path) for f in findings)
+    if all(n <= MAX_SAME for n in counts.values()):
+        return findings
+    kept: list[Finding] = []
+    seen: Counter[tuple[str, str | None]] = Counter()
+    for finding in findings:
+        key = (finding.code, finding.location.path)
+        seen[key] += 1
+        if seen[key] <= MAX_SAME:
+            kept.append(finding)
+        elif seen[key] == MAX_SAME + 1:
+            rule = RULES[finding.code]
+            rest = counts[key] - MAX_SAME
+            kept.append(
+                rule.finding(
+                    f"… et {rest} autres constats {rule.code} ({rule.title}) dans ce fichier, "
+                    "non détaillés.",
+                    Location(finding.location.path),
+                    "Corrigez les premiers, puis relancez la vérification : une même erreur "
+                    "répétée vient souvent d'un seul copier-coller.",
+                )
+            )
+    return kept

@@ -31,6 +31,7 @@ _TYPE_NAMES = {
 }
 
 DOCUMENT_SCHEMAS = ("dossier.schema.json", "realisation.schema.json")
+MAX_SUGGESTED = 100  # unknown keys of one block for which the nearest known key is sought
 _ANNOTATIONS = frozenset({"title", "description", "$comment", "examples", "default"})
 
 
@@ -178,8 +179,9 @@ def _violations(doc: YamlDocument, error: ValidationError) -> Iterator[SchemaVio
         known = list(schema.get("properties", {}))
         instance: Any = error.instance
         extras = [k for k in instance if k not in known]
-        for key in extras:
-            suggestion = nearest(key, known)
+        for count, key in enumerate(extras):
+            # past the findings a report details one by one, no suggestion is shown
+            suggestion = nearest(key, known) if count < MAX_SUGGESTED else None
             hint = (
                 f"Vouliez-vous dire « {suggestion} » ?"
                 if suggestion

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from e4cli.check.outcome import ClassSummary
-from e4cli.cli.runner import EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, CommandError, say, text_output
+from e4cli.cli.runner import (
+    EXIT_FAILURE,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CommandError,
+    refuse_dossier_files,
+    say,
+    text_output,
+)
 from e4cli.dossier.discovery import Target, targets
 from e4cli.report.base import ReportOptions
 from e4cli.report.formats import REPORTERS
@@ -54,6 +62,7 @@ def run_check(paths: Sequence[Path], options: CheckOptions) -> int:
     from e4cli.cli import progress
 
     chosen = resolve_targets(paths, options.recursive)
+    refuse_dossier_files(options.output, [target.path for target in chosen])
     many = len(chosen) > 1 or options.recursive
     summary = ClassSummary()
     failures: list[str] = []
@@ -88,8 +97,7 @@ def run_check(paths: Sequence[Path], options: CheckOptions) -> int:
             while outcome is not None:
                 if outcome.error is not None:
                     failures.append(f"« {outcome.display} » : {outcome.error}")
-                else:
-                    reporter.dossier(outcome)
+                reporter.dossier(outcome)  # an internal error is reported too, never dropped
                 summary.add(outcome.summary())
                 bar.advance()
                 outcome = next(outcomes, None)

@@ -23,7 +23,7 @@ import errno
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -124,6 +124,40 @@ def text_output(output: Path | None) -> Iterator[TextIO]:
         raise CommandError(f"impossible d'écrire « {output} » : {reason(exc, output)}") from exc
 
 
+# What a dossier is made of: an output may go into a dossier (`e4 table d -o d/tableau.xlsx`),
+# never over one of these, which e4 itself reads.
+_SOURCE_FOLDERS = frozenset({"realisations", "portfolio", "attestations", "productions"})
+_SOURCE_SUFFIXES = frozenset({".yaml", ".yml", ".md", ".markdown"})
+
+
+def refuse_dossier_files(output: Path | None, dossiers: Iterable[Path]) -> None:
+    """Refuse (exit 2) an --output that would replace a file of a dossier being read."""
+    if output is None:
+        return
+    try:
+        target = output.resolve()
+    except (OSError, RuntimeError):
+        return  # the write itself will say what is wrong
+    for dossier in dossiers:
+        try:
+            root = dossier.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if not target.is_relative_to(root) or target == root:
+            continue
+        inside = target.relative_to(root)
+        if (
+            inside.parts[0] in _SOURCE_FOLDERS
+            or target.suffix.lower() in _SOURCE_SUFFIXES
+            or inside.name.lower() == "dossier.yaml"
+        ):
+            raise CommandError(
+                f"--output « {output} » écraserait « {inside.as_posix()} », un fichier du "
+                f"dossier « {dossier} » : e4 ne modifie jamais un dossier qu'il lit ; "
+                "écrivez le rapport ailleurs (par exemple rapport.json)."
+            )
+
+
 def make_folder(folder: Path) -> None:
     """The folder of --output-dir, created with its parents if needed."""
     try:
@@ -197,6 +231,7 @@ def console_entry(app: Callable[[], object]) -> NoReturn:
     """The console script: exit 2 with a short message when e4 itself fails."""
     from e4cli.util.errors import ReferentialError
 
+    _never_fail_on_encoding()
     try:
         app()
     except ReferentialError as exc:
@@ -213,3 +248,13 @@ def console_entry(app: Callable[[], object]) -> NoReturn:
         )
         sys.exit(EXIT_FAILURE)
     sys.exit(EXIT_OK)
+
+
+def _never_fail_on_encoding() -> None:
+    """Under a locale that cannot write « é » or ✔ (an old LANG=C system, a cp1252 console),
+    write an escape instead of stopping with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            reconfigure(errors="backslashreplace")

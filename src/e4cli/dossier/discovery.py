@@ -63,7 +63,8 @@ def find_dossiers(root: Path) -> list[Path]:
         if real in seen or (real != real_root and real_root not in real.parents):
             continue
         seen.add(real)
-        if (folder / MANIFEST).is_file():
+        manifest = folder / MANIFEST
+        if manifest.exists() or manifest.is_symlink():  # a pipe or a link too: D005, D007
             found.append(folder)
             continue
         try:

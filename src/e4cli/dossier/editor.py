@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from e4cli.util.atomic import write_atomic
-from e4cli.util.jsonc import JsoncError, parse_jsonc, set_top_level_member
+from e4cli.util.jsonc import MAX_BYTES, JsoncError, parse_jsonc, set_top_level_member
 from e4cli.util.resources import schemas_dir
 
 DOSSIER_SCHEMA_DIR = ".e4/schemas"  # inside a dossier, relative to its root
@@ -87,8 +87,15 @@ def add_vscode_mapping(workspace: Path, schema_dir: Path) -> SettingsUpdate:
     path = workspace / SETTINGS
     text = None
     bom, crlf = False, False
-    if path.exists():
+    if path.exists() or path.is_symlink():
+        if not path.is_file() or path.is_symlink():
+            raise EditorError(
+                f"« {path} » n'est pas un fichier ordinaire (lien, tube, dossier) : laissé tel "
+                "quel ; remplacez-le par un fichier JSON."
+            )
         try:
+            if path.stat().st_size > MAX_BYTES:
+                raise EditorError(f"« {path} » est trop gros pour un fichier de réglages.")
             raw = path.read_bytes()
             text = raw.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:

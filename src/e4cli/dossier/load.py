@@ -26,6 +26,7 @@ from e4cli.dossier.model import (
     Stage,
 )
 from e4cli.dossier.problems import (
+    BadFileName,
     ControlCharacter,
     DuplicateStageId,
     FolderMissing,
@@ -50,6 +51,7 @@ from e4cli.dossier.yamlsource import (
     parse_yaml,
 )
 from e4cli.rules.findings import Location
+from e4cli.util.safetext import is_utf8, one_line
 
 MANIFEST = "dossier.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -72,8 +74,13 @@ def outside(exc: PathOutside, where: Location) -> Outside:
 
 
 def read_yaml(fs: DossierFS, path: Path) -> tuple[YamlDocument | None, list[Problem]]:
-    """Read and parse one YAML file of the dossier, never raising for bad input."""
-    rel = fs.relative(path)
+    """Read and parse one YAML file of the dossier, never raising for bad input.
+
+    The document is named by its path made safe to show (a name that is not UTF-8 is
+    reported by D008 and written with escapes), so that every place, id and report that
+    comes from it stays valid text.
+    """
+    rel = one_line(fs.relative(path))
     try:
         data = fs.read_bytes(path, MAX_YAML_BYTES)
     except FileRefused as exc:
@@ -269,6 +276,11 @@ class _Builder:
             anchor=anchor,
         )
 
+    def _check_name(self, path: Path) -> None:
+        rel = self.fs.relative(path)
+        if not is_utf8(rel):
+            self.report(BadFileName(Location(one_line(rel)), one_line(path.name)))
+
     def _ignored(self, dossier: Dossier, others: list[Path]) -> None:
         """What looks like a réalisation but will not be read (R008).
 
@@ -302,6 +314,8 @@ class _Builder:
             return
         try:
             entries = [p for p in folder.iterdir() if not p.name.startswith((".", "~$"))]
+            for entry in entries:
+                self._check_name(entry)
             files = sorted(p for p in entries if p.suffix.lower() in YAML_SUFFIXES)
             self._ignored(dossier, [p for p in entries if p.suffix.lower() not in YAML_SUFFIXES])
         except OSError as exc:
@@ -365,7 +379,7 @@ class _Builder:
         techs = data.get("technologies")
         modalite = data.get("modalite")
         return Realisation(
-            id=_str(data.get("id")) or path.stem,
+            id=_str(data.get("id")) or one_line(path.stem),
             file=doc.path,
             intitule=_str(data.get("intitule")),
             cadre=_str(data.get("cadre")),

@@ -24,8 +24,9 @@ from e4cli.dossier.fs import DossierFS, FileRefused, PathOutside, decode_text, f
 from e4cli.dossier.load import outside
 from e4cli.dossier.markdown_links import Link, extract_links, is_blank, may_link, parse_cost
 from e4cli.dossier.model import Dossier
-from e4cli.dossier.problems import Problem, Refused
+from e4cli.dossier.problems import BadFileName, Problem, Refused
 from e4cli.rules.findings import Location
+from e4cli.util.safetext import is_utf8, one_line
 
 MAX_PAGE_BYTES = 256 << 10  # 256 Kio: a long page is a few dozen Kio; images are files apart
 MAX_TOTAL_BYTES = 2 << 20  # 2 Mio of Markdown read per dossier
@@ -148,6 +149,8 @@ def _list_pages(fs: DossierFS, directory: str, problems: list[Problem]) -> list[
             if entry.name.startswith("."):
                 continue  # .git, .obsidian… are not pages
             rel = entry.name if current == "." else f"{current}/{entry.name}"
+            if not is_utf8(entry.name):
+                problems.append(BadFileName(Location(one_line(rel)), one_line(entry.name)))
             if entry.is_symlink():
                 try:
                     fs.resolve(rel)

@@ -71,6 +71,13 @@ class ComplexKey(Problem):
 
 
 @dataclass(frozen=True)
+class UnsupportedTag(Problem):
+    """A value with an explicit YAML tag (`!!binary`, `!!set`, `!perso`): kept as written."""
+
+    tag: str
+
+
+@dataclass(frozen=True)
 class NotText(Problem):
     """The bytes are not UTF-8 text: `nul` for NUL bytes, else the first bad byte."""
 
@@ -78,6 +85,13 @@ class NotText(Problem):
     byte: int | None
     guess: str  # the likely encoding: WINDOWS-1252 or UTF-16
     name: str  # the file's name, for the conversion command
+
+
+@dataclass(frozen=True)
+class BadFileName(Problem):
+    """A file name whose bytes are not UTF-8 (a zip made on Windows, unpacked on Linux)."""
+
+    shown: str  # the name with each undecodable byte written as \xNN
 
 
 @dataclass(frozen=True)

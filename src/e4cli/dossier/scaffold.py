@@ -38,6 +38,7 @@ class InitResult:
     option: str | None
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # existed already: left untouched
+    outside: list[str] = field(default_factory=list)  # its folder is a link out: not written
     skipped_examples: bool = False
     unused: list[str] = field(default_factory=list)  # arguments an existing dossier.yaml overrides
 
@@ -142,10 +143,14 @@ def init_dossier(target: Path, session: int | None, option: str | None) -> InitR
         result.skipped_examples = True
         files = {k: v for k, v in files.items() if not k.startswith("realisations/")}
     try:
+        root = target.resolve()
         for name in sorted(files, key=lambda n: n == "dossier.yaml"):
             path = target / name
             if path.exists() or path.is_symlink():
                 result.kept.append(name)
+                continue
+            if not path.parent.resolve().is_relative_to(root):  # `portfolio/` links out
+                result.outside.append(name)
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, files[name])
@@ -293,6 +298,10 @@ def print_report(result: InitResult, display: str, stream: TextIO) -> None:
             stream.write(f"  + {name}\n")
     for name in result.kept:
         stream.write(f"  = {name} (existe déjà : gardé tel quel)\n")
+    for name in result.outside:
+        stream.write(
+            f"  ! {name} (son dossier est un lien qui sort du dossier : rien n'y est écrit)\n"
+        )
     if result.skipped_examples:
         stream.write("  (realisations/ contient déjà des fichiers : pas d'exemple ajouté)\n")
     if result.unused:

@@ -11,14 +11,16 @@ schema validation.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from e4cli.dossier.problems import ComplexKey, DuplicateKey, Problem
+from e4cli.dossier.problems import ComplexKey, DuplicateKey, Problem, UnsupportedTag
 from e4cli.rules.findings import Location
+from e4cli.util.safetext import is_safe, visible
 
 try:  # the C parser is several times faster; fall back when libyaml is absent
     from yaml import CSafeLoader as _Loader
@@ -45,13 +47,16 @@ class YamlDocument:
     root: yaml.Node | None
     data: Any
     problems: list[Problem] = field(default_factory=list)
+    _indexes: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def node_at(self, path: Sequence[PathElem]) -> tuple[yaml.Node | None, int]:
         """The deepest node along `path`, and how many path elements it consumed."""
         node = self.root
         depth = 0
         for elem in path:
-            child = _child(node, elem) if node is not None else None
+            child = self._child(node, elem)[1] if node is not None else None
             if child is None:
                 break
             node = child
@@ -69,10 +74,34 @@ class YamlDocument:
             return self.locate(())
         parent, depth = self.node_at(path[:-1])
         if depth == len(path) - 1 and isinstance(parent, yaml.MappingNode):
-            for key, _ in parent.value:
-                if isinstance(key, yaml.ScalarNode) and key.value == str(path[-1]):
-                    return self._loc(key)
+            key, _ = self._child(parent, path[-1])
+            if key is not None:
+                return self._loc(key)
         return self.locate(path)
+
+    def _child(self, node: yaml.Node, elem: PathElem) -> tuple[yaml.Node | None, yaml.Node | None]:
+        """(key node, value node) of `elem` under `node`; a mapping is indexed once.
+
+        Finding one key among the 40,000 of a hostile file must not walk them all
+        for each of its findings.
+        """
+        if isinstance(node, yaml.MappingNode):
+            index = self._indexes.get(id(node))
+            if index is None:
+                index = {}
+                for key, value in node.value:  # first occurrence wins, as in conversion
+                    if isinstance(key, yaml.ScalarNode):
+                        index.setdefault(str(key.value), (key, value))
+                self._indexes[id(node)] = index
+            return index.get(str(elem), (None, None))
+        if (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(elem, int)
+            and 0 <= elem < len(node.value)
+        ):
+            item: yaml.Node = node.value[elem]
+            return None, item
+        return None, None
 
     def has(self, path: Sequence[PathElem]) -> bool:
         _, depth = self.node_at(path)
@@ -83,23 +112,6 @@ class YamlDocument:
             return Location(self.path)
         mark = node.start_mark
         return Location(self.path, mark.line + 1, mark.column + 1)
-
-
-def _child(node: yaml.Node, elem: PathElem) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:  # first occurrence wins, as in conversion
-            if isinstance(key, yaml.ScalarNode) and key.value == str(elem):
-                found: yaml.Node = value
-                return found
-        return None
-    if (
-        isinstance(node, yaml.SequenceNode)
-        and isinstance(elem, int)
-        and 0 <= elem < len(node.value)
-    ):
-        item: yaml.Node = node.value[elem]
-        return item
-    return None
 
 
 _PRECHECK_ABOVE = 64 * 1024  # characters; a real manifest or réalisation is a few KiB
@@ -154,6 +166,11 @@ def precheck(text: str) -> None:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+# The tags PyYAML gives plain YAML on its own; any other was written by hand (`!!binary`).
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+)
 
 
 class _Converter:
@@ -168,11 +185,19 @@ class _Converter:
             raise TooComplex(f"plus de {MAX_NODES} valeurs")
         if depth > MAX_DEPTH:
             raise TooComplex(f"plus de {MAX_DEPTH} niveaux d'imbrication")
+        if node.tag not in _PLAIN_TAGS:
+            self._tagged(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, depth + 1) for item in node.value]
         return self._scalar(node)
+
+    def _tagged(self, node: yaml.Node) -> None:
+        """An explicit tag (!!binary, !!set, !custom…): the value is kept as written, and said."""
+        mark = node.start_mark
+        where = Location(self.doc.path, mark.line + 1, mark.column + 1)
+        self.doc.problems.append(UnsupportedTag(where, node.tag))
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -202,8 +227,11 @@ class _Converter:
     def _scalar(self, node: yaml.Node) -> Any:
         tag = node.tag
         if tag == _STR_TAG:  # most values: skip the constructor's dispatch
-            return node.value
-        if not tag.startswith("tag:yaml.org,2002:") or tag.endswith((":binary", ":set", ":omap")):
+            text: str = node.value
+            # "\e[2J", "\x01" written as escapes: kept, as visible escapes, so that no
+            # document, report or terminal ever receives the control character itself
+            return text if is_safe(text) else visible(text)
+        if tag not in _PLAIN_TAGS:
             return str(node.value)
         try:
             value = self.scalars.construct_object(node)
@@ -211,6 +239,11 @@ class _Converter:
             return str(node.value)  # e.g. 2027-02-30: an impossible date stays text
         if isinstance(value, dt.datetime | dt.date):
             return value.isoformat()
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 63:
+            return str(node.value)  # 0x…4000 digits: no field holds such a number, and
+            # Python refuses to print an int of more than 4,300 digits
+        if isinstance(value, float) and not math.isfinite(value):
+            return str(node.value)  # .inf is not JSON
         if isinstance(value, float) and value != value:  # NaN is not JSON
             return str(node.value)
         return value

@@ -23,7 +23,7 @@ from e4cli.dossier.fs import DossierFS
 from e4cli.dossier.load import read_yaml
 from e4cli.dossier.model import Dossier
 from e4cli.dossier.yamlsource import YamlDocument
-from e4cli.jury.final_mark import format_mark, in_range, parse_mark
+from e4cli.jury.final_mark import MAX_DECIMALS, decimals, format_mark, in_range, parse_mark
 from e4cli.rules import (
     e001_evaluation_illisible as e001,
 )
@@ -47,6 +47,9 @@ from e4cli.rules import (
 )
 from e4cli.rules import (
     e008_autre_candidat as e008,
+)
+from e4cli.rules import (
+    e009_note_trop_precise as e009,
 )
 from e4cli.rules.findings import Finding, Location, Severity
 from e4cli.rules.registry import PROBLEM_RULES
@@ -184,6 +187,19 @@ class _Checker:
         if "note" not in self.data:
             return None  # the schema reported the missing field
         raw = self.data["note"]
+        node, depth = self.doc.node_at(["note"])
+        value = getattr(node, "value", None) if depth == 1 else None
+        written = value if isinstance(value, str) else ""
+        if decimals(written) > MAX_DECIMALS:
+            self.findings.append(
+                e009.RULE.finding(
+                    f"La note « {written} » a plus de {MAX_DECIMALS} décimales.",
+                    self.doc.locate(["note"]),
+                    "Écrivez la note au plus au centième (13,33 ou 13.33), comme la commission "
+                    "la reporte sur la fiche.",
+                )
+            )
+            return None
         mark = parse_mark(raw)
         if mark is None:
             if isinstance(raw, float):  # .inf or .nan: a number YAML accepts, never a mark

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 MAXIMUM = Decimal(20)
+MAX_DECIMALS = 2
 MINIMUM = Decimal(0)
 
 _NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s*$")
@@ -30,10 +31,16 @@ def parse_mark(value: object) -> Decimal | None:
         return Decimal(repr(value))  # repr keeps what was written: 15.5, not 15.4999…
     if isinstance(value, str) and _NUMBER.match(value):
         try:
-            return Decimal(value.strip().replace(",", "."))
+            return Decimal(value.strip().replace(",", ".")) + 0  # + 0: -0,0 is 0
         except InvalidOperation:
             return None
     return None
+
+
+def decimals(text: str) -> int:
+    """How many digits a mark has after its decimal separator, as written."""
+    number = text.strip().replace(",", ".")
+    return len(number.partition(".")[2]) if _NUMBER.match(number) else 0
 
 
 def in_range(mark: Decimal) -> bool:
@@ -47,7 +54,7 @@ def final_mark(note: Decimal, penalty_points: int) -> Decimal:
 
 def format_mark(mark: Decimal) -> str:
     """French form, no useless zeros: 15 → "15", 13.50 → "13,5", 11.25 → "11,25"."""
-    text = f"{mark.normalize():f}"
+    text = f"{(mark + 0).normalize():f}"  # + 0: never a negative zero
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",")

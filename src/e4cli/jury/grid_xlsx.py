@@ -25,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from e4cli.jury.grid import Evidence, GridModel
 from e4cli.table.xlsx import cell_at, estimate_lines, row_height, set_text
+from e4cli.util.safetext import visible
 
 FONT = "Arial"
 THIN = Side(style="thin")
@@ -45,7 +46,9 @@ def render(model: GridModel) -> bytes:
     recto = wb.active
     assert recto is not None
     recto.title = "Recto"
-    wb.properties.title = f"{model.title} – {model.header.identity.full_name}".strip(" –")
+    wb.properties.title = visible(
+        f"{model.title} – {model.header.identity.full_name}".strip(" –")
+    )
     wb.properties.creator = "e4"
     _Recto(recto, model).build()
     _Verso(wb.create_sheet("Verso"), model).build()

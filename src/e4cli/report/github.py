@@ -54,6 +54,12 @@ class GithubReporter:
         return None
 
     def dossier(self, outcome: DossierOutcome) -> None:
+        if outcome.error is not None:
+            message = (
+                f"{outcome.display} : erreur interne de e4 ({outcome.error}) : dossier non "
+                "vérifié. Relancez avec E4_DEBUG=1 pour le détail, et signalez-la."
+            )
+            self.stream.write(f"::error title=e4::{escape_data(message)}\n")
         for finding in outcome.findings:
             if finding.severity is Severity.INFO and not self.verbose:
                 continue

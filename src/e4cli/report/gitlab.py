@@ -38,6 +38,21 @@ def issue(outcome: DossierOutcome, finding: Finding, occurrence: int) -> dict[st
     }
 
 
+def internal_error(outcome: DossierOutcome) -> dict[str, Any]:
+    """An issue for a dossier e4 itself failed on: it is never silently left out."""
+    path = outcome.file_path("dossier.yaml")
+    return {
+        "type": "issue",
+        "check_name": "e4",
+        "description": f"Erreur interne de e4 ({outcome.error}) : dossier non vérifié. "
+        "Relancez avec E4_DEBUG=1 pour le détail, et signalez-la.",
+        "categories": ["Bug Risk"],
+        "severity": "blocker",
+        "fingerprint": hashlib.sha256(f"e4\0{path}".encode()).hexdigest(),
+        "location": {"path": path, "lines": {"begin": 1}},
+    }
+
+
 class GitlabReporter:
     """Errors and warnings; infos only with --verbose, as in the other reports."""
 
@@ -51,6 +66,10 @@ class GitlabReporter:
 
     def dossier(self, outcome: DossierOutcome) -> None:
         seen: dict[tuple[str | None, str, str], int] = {}
+        if outcome.error is not None:
+            text = json.dumps(internal_error(outcome), ensure_ascii=False)
+            self.stream.write(("," if self.count else "") + "\n  " + text)
+            self.count += 1
         for finding in outcome.findings:
             if finding.severity is Severity.INFO and not self.verbose:
                 continue

@@ -19,7 +19,7 @@ SCHEMA_VERSION = 1
 
 
 def report_object(result: DossierOutcome) -> dict[str, Any]:
-    return {
+    obj = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "e4", "version": __version__},
         "dossier": result.display,
@@ -34,6 +34,9 @@ def report_object(result: DossierOutcome) -> dict[str, Any]:
         ],
         "penalty_points": result.penalty_points,
     }
+    if result.error is not None:  # e4 failed on this dossier: said, never left out
+        obj["internal_error"] = result.error
+    return obj
 
 
 def render(results: Sequence[Checked | DossierOutcome], *, many: bool = False) -> str:

@@ -17,11 +17,16 @@ from e4cli.check.outcome import ClassSummary, DossierOutcome
 from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Finding
 from e4cli.rules.registry import ordered
+from e4cli.util.safetext import visible
 
 
 def _clean(text: str) -> str:
-    """XML 1.0 forbids most control characters even escaped: drop them."""
-    return "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20)
+    """XML 1.0 forbids most control characters, U+FFFE, U+FFFF and surrogates, even escaped.
+
+    Findings already show them as escapes (`util.safetext`); this is the last guard for
+    any text that reaches the XML another way.
+    """
+    return visible(text)
 
 
 def _lines(outcome: DossierOutcome, findings: Iterable[Finding]) -> str:
@@ -56,6 +61,18 @@ class JunitReporter:
         failures = sum(
             1 for code, _ in checks if any(outcome.fails(f) for f in by_code.get(code, ()))
         )
+        if outcome.error is not None:
+            message = _attr(f"erreur interne de e4 : {outcome.error}")
+            self.stream.write(
+                f'  <testsuite name={_attr(outcome.display)} tests="1" failures="0" '
+                f'errors="1" skipped="0">\n'
+                f"    <testcase classname={_attr('e4.' + outcome.display)} "
+                f'name="e4 · vérification du dossier">\n'
+                f"      <error message={message}>"
+                f"{escape(_clean('Relancez avec E4_DEBUG=1 pour le détail, et signalez-la.'))}"
+                "</error>\n    </testcase>\n  </testsuite>\n"
+            )
+            return
         self.stream.write(
             f'  <testsuite name={_attr(outcome.display)} tests="{len(checks)}" '
             f'failures="{failures}" errors="0" skipped="0">\n'

@@ -9,6 +9,7 @@ after the summary: so the order reads well and memory stays flat.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from typing import TextIO
@@ -22,13 +23,21 @@ _ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ�
 _SPOOL_BYTES = 4 << 20
 
 
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]!~|])")
+
+
 def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: no pipe, no line break, no HTML."""
+    """Text from a dossier as plain text inside a Markdown table cell.
+
+    No pipe or line break ends the cell, no HTML is read, and no Markdown either: a
+    candidate's `![pixel](https://…)` or `[clic](…)` shows as written, never as an
+    image the reader's browser would fetch or a link to follow.
+    """
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
     return (
-        text.replace("&", "&amp;")
+        escaped.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
-        .replace("|", "\\|")
         .replace("\r", "")
         .replace("\n", "<br>")
     )
@@ -72,7 +81,12 @@ class MarkdownReporter:
             title += f", pénalités −{outcome.penalty_points} points"
         out = self.details
         out.write(f"<details{' open' if failed else ''}><summary>{title}</summary>\n\n")
-        if shown:
+        if outcome.error is not None:
+            out.write(
+                f"**Erreur interne de e4** ({cell(outcome.error)}) : dossier non vérifié. "
+                "Relancez avec `E4_DEBUG=1` pour le détail, et signalez-la.\n"
+            )
+        elif shown:
             out.write("| Où | Code | Gravité | Constat |\n|---|---|---|---|\n")
             for finding in shown:
                 message = cell(finding.message)

@@ -125,6 +125,27 @@ class SarifReporter:
         self.stream.write(prefix + "[")
 
     def dossier(self, outcome: DossierOutcome) -> None:
+        if outcome.error is not None:  # e4 failed on this dossier: a result, never a gap
+            item = json.dumps(
+                {
+                    "level": "error",
+                    "message": {
+                        "text": f"Erreur interne de e4 ({outcome.error}) : dossier non "
+                        "vérifié. Relancez avec E4_DEBUG=1 pour le détail, et signalez-la."
+                    },
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": artifact_uri(outcome.file_path(None))}
+                            }
+                        }
+                    ],
+                    "properties": {"dossier": outcome.display},
+                },
+                ensure_ascii=False,
+            )
+            self.stream.write(("," if self.count else "") + "\n        " + item)
+            self.count += 1
         for finding in outcome.findings:
             item = json.dumps(
                 result(outcome, finding, self.index.get(finding.code)), ensure_ascii=False

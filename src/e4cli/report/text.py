@@ -176,7 +176,7 @@ def _matrix(result: DossierOutcome) -> Table:
         cells = [
             Text("x", style="green") if code in real.competences else Text("") for code in coverage
         ]
-        table.add_row(real.label, *cells)
+        table.add_row(Text(real.label), *cells)
     return table
 
 
@@ -208,6 +208,12 @@ def _plural(count: int, word: str) -> str:
 
 
 def _verdict(result: DossierOutcome, verbose: bool) -> Text:
+    if result.error is not None:
+        return Text(
+            f"✘ Erreur interne de e4 sur ce dossier ({result.error}) : il n'a pas pu être "
+            "vérifié. Relancez avec E4_DEBUG=1 pour le détail, et signalez-la.",
+            style="bold red",
+        )
     counts = (
         f"{_plural(result.count(Severity.ERROR), 'erreur')}, "
         f"{_plural(result.count(Severity.WARNING), 'avertissement')}, "
@@ -249,8 +255,8 @@ def render_class_summary(summary: ClassSummary, console: Console) -> None:
             verdict = Text(f"✘ {row.verdict}", style="bold red")
         uncovered = ", ".join(row.uncovered) if row.checked else "—"
         table.add_row(
-            row.display,
-            row.candidate or "—",
+            Text(row.display),
+            Text(row.candidate or "—"),
             verdict,
             str(row.errors),
             str(row.warnings),
@@ -266,7 +272,9 @@ def render_class_summary(summary: ClassSummary, console: Console) -> None:
     for tally in summary.competences.values():
         style = "green" if tally.covering == summary.total else "bold red"
         coverage.add_row(
-            tally.code, tally.label, Text(f"{tally.covering}/{summary.total}", style=style)
+            Text(tally.code),
+            Text(tally.label),
+            Text(f"{tally.covering}/{summary.total}", style=style),
         )
     console.print(coverage)
     failed = summary.failed

@@ -20,7 +20,6 @@ Fautif :
       - {organisation: Mairie de Lannion, annee: 1, debut: 2026-05-25, fin: 2026-06-12}
 """
 
-import datetime as dt
 from collections.abc import Iterator
 
 from e4cli.dossier.model import Stage
@@ -34,10 +33,10 @@ def stage_weeks(stage: Stage) -> float:
     """Calendar weeks, a stage ending on a Friday or Saturday closing its week."""
     if stage.debut is None or stage.fin is None or stage.fin < stage.debut:
         return 0.0
-    end = stage.fin
-    if end.weekday() in (4, 5):  # Friday, Saturday
-        end += dt.timedelta(days=6 - end.weekday())
-    return ((end - stage.debut).days + 1) / 7
+    end = stage.fin.toordinal()  # an ordinal cannot overflow where 9999-12-31 + 1 day would
+    if stage.fin.weekday() in (4, 5):  # Friday, Saturday
+        end += 6 - stage.fin.weekday()
+    return (end - stage.debut.toordinal() + 1) / 7
 
 
 def weeks_fr(weeks: float) -> str:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from e4cli.rules.findings import Finding, Location, Severity
+from e4cli.util.safetext import maybe_visible, one_line, visible
 
 if TYPE_CHECKING:
     from e4cli.check.facts import Facts
@@ -139,12 +140,13 @@ class Rule:
         return self.stamp(self.describe(problem))
 
     def stamp(self, description: Description) -> Finding:
-        return Finding(
-            self.code, self.severity, description.message, description.where, description.hint
-        )
+        return self.finding(description.message, description.where, description.hint)
 
     def finding(self, message: str, where: Location, hint: str | None = None) -> Finding:
-        return Finding(self.code, self.severity, message, where, hint)
+        """A finding of this rule; what came from the dossier is made safe to show anywhere."""
+        if where.path is not None and (shown := one_line(where.path)) != where.path:
+            where = Location(shown, where.line, where.column)
+        return Finding(self.code, self.severity, visible(message), where, maybe_visible(hint))
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if self.check is None or (self.needs_manifest and not ctx.manifest_ok):

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from e4cli.cli.runner import EXIT_FINDINGS, say, write
+from e4cli.cli.runner import EXIT_FINDINGS, refuse_dossier_files, say, write
 from e4cli.table.formats import choose
 from e4cli.table.source import load_table
 
 
 def run_table(dossier: Path, fmt: str | None, output: Path | None, template: Path | None) -> int:
     chosen = choose(fmt, output, template)
+    refuse_dossier_files(output, [dossier])
     loaded = load_table(dossier, str(dossier))
     if loaded.model is None:
         for finding in loaded.fatal:

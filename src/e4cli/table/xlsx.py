@@ -30,6 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from e4cli.table.csv_render import FORMULA_STARTS
 from e4cli.table.model import Identity, Row, TableModel
+from e4cli.util.safetext import visible
 
 FONT = "Arial"
 THIN = Side(style="thin")
@@ -59,7 +60,22 @@ def cell_at(ws: Worksheet, row: int, column: int) -> Cell:
 
 
 def set_text(cell: Cell, value: str | CellRichText | None) -> None:
-    """Write text that a spreadsheet shows as written and never evaluates."""
+    """Write text that a spreadsheet shows as written and never evaluates.
+
+    Control characters, which the .xlsx format cannot hold (openpyxl refuses them and
+    Excel would call the file corrupt), are written as visible escapes.
+    """
+    if isinstance(value, str):
+        value = visible(value)
+    elif isinstance(value, CellRichText):
+        value = CellRichText(
+            [
+                TextBlock(part.font, visible(part.text))
+                if isinstance(part, TextBlock)
+                else visible(part)
+                for part in value
+            ]
+        )
     cell.value = value
     if isinstance(value, str):
         if cell.data_type == "f":
@@ -101,7 +117,7 @@ def render(model: TableModel) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = f"Tableau de synthèse Épreuve {model.epreuve}"[:31]
-    wb.properties.title = f"{model.title} – {model.identity.full_name}".strip(" –")
+    wb.properties.title = visible(f"{model.title} – {model.identity.full_name}".strip(" –"))
     wb.properties.creator = "e4"
     _Sheet(ws, model).build()
     buffer = io.BytesIO()

@@ -41,6 +41,11 @@ from e4cli.table.xlsx import (
 )
 from e4cli.util.officialxlsx import Landmarks, ModelLabels, cell_text, find_sheet, section_rows
 from e4cli.util.textnorm import fold
+from e4cli.util.xlsxguard import WorkbookTooLarge, check_workbook
+
+# Columns whose style a new row copies: the table's own and a margin, never the 16,384
+# a sheet claims when one cell far to the right was formatted.
+STYLED_COLUMNS = 64
 
 
 def fill(model: TableModel, template: Path) -> bytes:
@@ -67,6 +72,10 @@ def _open(template: Path) -> Workbook:
             f"« {template.name} » n'est pas un classeur .xlsx : enregistrez le modèle au format "
             "« Classeur Excel (.xlsx) » puis recommencez."
         )
+    try:
+        check_workbook(template)
+    except WorkbookTooLarge as exc:
+        raise RenderError(f"modèle « {template.name} » refusé : {exc}.") from exc
     try:
         return load_workbook(template, rich_text=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -206,7 +215,7 @@ class _Filler:
         template_dim = ws.row_dimensions[source_row]
         for r in range(at, at + amount):
             ws.row_dimensions[r].height = template_dim.height
-            for c in range(1, ws.max_column + 1):
+            for c in range(1, min(ws.max_column, STYLED_COLUMNS) + 1):
                 source = ws.cell(source_row, c)
                 target = ws.cell(r, c)
                 if source.has_style and isinstance(source, Cell) and isinstance(target, Cell):

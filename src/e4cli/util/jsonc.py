@@ -14,6 +14,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+MAX_DEPTH = 64  # settings.json nests a few levels
+MAX_BYTES = 4 << 20  # a settings file is a few KiB
+
 
 class JsoncError(Exception):
     """Text that is not JSON with comments; the message says where, in French."""
@@ -80,10 +83,21 @@ def parse_jsonc(text: str) -> Any:
         if piece == "," and following is not None and text[following.start] in "}]":
             continue  # a trailing comma
         parts.append(piece)
+    depth = deepest = 0
+    for piece in parts:  # json.loads recurses: a hostile file nests 100,000 levels
+        if piece in ("[", "{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif piece in ("]", "}"):
+            depth -= 1
+    if deepest > MAX_DEPTH:
+        raise JsoncError(f"plus de {MAX_DEPTH} niveaux d'imbrication")
     try:
         return json.loads(" ".join(parts))
     except json.JSONDecodeError as exc:
         raise JsoncError(exc.msg) from exc
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, a deep nest
+        raise JsoncError("valeur hors limites (nombre de milliers de chiffres)") from exc
 
 
 def set_top_level_member(text: str, key: str, value: Any) -> str:

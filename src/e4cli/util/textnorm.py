@@ -5,8 +5,10 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, no accents, apostrophes unified, spaces collapsed."""
     decomposed = unicodedata.normalize("NFKD", text)

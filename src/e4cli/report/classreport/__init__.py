@@ -68,8 +68,8 @@ def link_for(summary: DossierSummary, base: Path) -> tuple[str, bool]:
     folder = Path(summary.path)
     target, is_table = folder, False
     if summary.tableau:
-        candidate = folder / summary.tableau
-        if candidate.is_file():
+        candidate = _inside(folder, summary.tableau)
+        if candidate is not None:
             target, is_table = candidate, True
     try:
         rel = os.path.relpath(target.resolve(), base.resolve())
@@ -79,6 +79,23 @@ def link_for(summary: DossierSummary, base: Path) -> tuple[str, bool]:
     if not is_table:
         rel = rel.rstrip("/") + "/"
     return quote(rel, safe="/"), is_table
+
+
+def _inside(folder: Path, raw: str) -> Path | None:
+    """The table file `raw` names inside the dossier `folder`, or None.
+
+    `tableau: ../../../../etc/passwd`, an absolute path or a link out of the dossier
+    never becomes a link of the report (D005 reports it); a name the system refuses
+    (too long, not valid) is no table either.
+    """
+    try:
+        root = folder.resolve()
+        candidate = (folder / raw).resolve()
+        if Path(raw).is_absolute() or not candidate.is_relative_to(root):
+            return None
+        return candidate if candidate.is_file() else None
+    except (OSError, ValueError):  # ENAMETOOLONG, a NUL byte, a loop of links
+        return None
 
 
 def view(summary: ClassSummary, folder: str, base: Path) -> ClassView:
