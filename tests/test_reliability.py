@@ -133,3 +133,48 @@ def test_a_mark_with_more_than_two_decimals_is_e009(tmp_path: Path, note: str) -
     assert result.returncode == 1
     assert "E009" in result.stderr
     assert not (tmp_path / "fiche.html").exists()
+
+
+@pytest.fixture
+def official_table(tmp_path: Path) -> Path:
+    path = tmp_path / "tableau.xlsx"
+    result = e4("table", BASE, "--output", path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_a_cell_at_the_last_address_of_a_sheet_does_not_hang_the_import(
+    official_table: Path, tmp_path: Path
+) -> None:
+    """Only the cells that exist are read, never the 17 billion the sheet claims."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(official_table)
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["XFD1048576"] = "x"
+    huge = tmp_path / "immense.xlsx"
+    workbook.save(huge)
+    result = e4("import", huge, tmp_path / "importe")
+    assert result.returncode == 0, result.stderr
+    assert len(list((tmp_path / "importe" / "realisations").glob("*.yaml"))) == 9
+
+
+def test_a_workbook_that_inflates_far_beyond_a_table_is_refused_unread(
+    official_table: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(official_table)
+    sheet = workbook.active
+    assert sheet is not None
+    for row in range(300, 300 + 30_000):
+        sheet.cell(row, 40, f"{row:06d}" + "x" * 150)
+    bomb = tmp_path / "bombe.xlsx"
+    workbook.save(bomb)
+    imported = e4("import", bomb, tmp_path / "importe")
+    assert imported.returncode == 2
+    assert "refusé" in imported.stderr
+    template = e4("table", BASE, "--template", bomb, "--output", tmp_path / "rempli.xlsx")
+    assert template.returncode == 2
+    assert "refusé" in template.stderr

@@ -46,7 +46,14 @@ from e4cli.importer.sections import SectionLabel, classify, looks_like_label
 from e4cli.importer.sniff import MAX_FILE_BYTES, TABLE_SUFFIXES, SniffError, sniff
 from e4cli.importer.ticks import Tick, read_option, read_tick
 from e4cli.table.model import OPTIONS
-from e4cli.util.officialxlsx import SCAN_COLS, Landmarks, ModelLabels, find_sheet, row_in_table
+from e4cli.util.officialxlsx import (
+    SCAN_COLS,
+    Landmarks,
+    ModelLabels,
+    existing_cells,
+    find_sheet,
+    row_in_table,
+)
 from e4cli.util.textnorm import fold
 
 __all__ = ["MAX_FILE_BYTES", "TABLE_SUFFIXES", "OfficialTable", "TableReadError", "read_table"]
@@ -174,7 +181,7 @@ def read_table(path: Path, referential: Referential) -> OfficialTable:
     cached = None
     shapes: list[Shape] = []
     if kind.format == "xlsx":
-        if any(c.data_type == "f" for r in ws.iter_rows() for c in r):
+        if any(c.data_type == "f" for c in existing_cells(ws)):
             cached = _open(path, data_only=True)[ws.title]
         shapes = read_shapes(path, ws.title)
     _Reader(ws, cached, marks, labels, table, shapes).read()

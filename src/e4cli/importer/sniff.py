@@ -12,6 +12,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from e4cli.util.xlsxguard import WorkbookTooLarge, check_workbook
+
 MAX_FILE_BYTES = 20 << 20  # a filled table is some 20 Kio; a photo pasted in, a few Mio
 MAX_UNPACKED_BYTES = 200 << 20  # what a zip would inflate to: a zip bomb is refused unread
 MAX_MEMBERS = 10_000
@@ -86,6 +88,7 @@ def _zip_kind(path: Path) -> str | None:
                 )
             names = {i.filename for i in infos}
             if "xl/workbook.xml" in names:
+                _bounded_workbook(path)
                 return "xlsx"
             if "mimetype" in names:
                 mime = archive.read("mimetype")[:200].decode("ascii", "replace").strip()
@@ -98,3 +101,11 @@ def _zip_kind(path: Path) -> str | None:
     except zipfile.BadZipFile:
         return None
     return None
+
+
+def _bounded_workbook(path: Path) -> None:
+    """The workbook bounds `e4 table --template` applies too: its sheets' XML above all."""
+    try:
+        check_workbook(path)
+    except WorkbookTooLarge as exc:
+        raise SniffError(f"« {path.name} » refusé : {exc}.") from exc

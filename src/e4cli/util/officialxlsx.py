@@ -14,6 +14,7 @@ both agree on where a model keeps what.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -230,3 +231,14 @@ def _in_table(ws: Worksheet, r: int, real_col: int, first_col: int, last_col: in
     )
     filled = any(ws.cell(r, c).value not in (None, "") for c in range(first_col, last_col + 1))
     return drawn or filled
+
+
+def existing_cells(ws: Worksheet) -> Iterator[Cell | MergedCell]:
+    """The cells a sheet really holds, never the rectangle it claims.
+
+    One cell formatted at XFD1048576 makes a sheet claim 17 billion cells, which
+    `iter_rows()` would create one by one: openpyxl keeps the cells it read in a dict,
+    and only those are looked at.
+    """
+    cells: dict[tuple[int, int], Cell | MergedCell] = ws._cells
+    return iter(list(cells.values()))

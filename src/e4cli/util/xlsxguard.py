@@ -14,7 +14,7 @@ from pathlib import Path
 
 MAX_FILE_BYTES = 20 << 20  # the file itself; a photo pasted in weighs a few Mio
 MAX_UNPACKED_BYTES = 64 << 20  # everything the archive inflates to
-MAX_SHEETS_XML_BYTES = 8 << 20  # the worksheets' XML alone: some 100,000 filled cells
+MAX_SHEETS_XML_BYTES = 4 << 20  # the cells' XML (sheets and shared strings): ~50,000 cells
 MAX_ENTRIES = 2_000  # files inside the archive
 
 
@@ -39,7 +39,9 @@ def check_workbook(path: Path) -> None:
         raise WorkbookTooLarge(f"l'archive contient {len(entries)} fichiers")
     unpacked = sum(entry.file_size for entry in entries)
     sheets = sum(
-        entry.file_size for entry in entries if entry.filename.startswith("xl/worksheets/")
+        entry.file_size
+        for entry in entries
+        if entry.filename.startswith("xl/worksheets/") or entry.filename == "xl/sharedStrings.xml"
     )
     if unpacked > MAX_UNPACKED_BYTES or sheets > MAX_SHEETS_XML_BYTES:
         raise WorkbookTooLarge(
