@@ -21,6 +21,8 @@ from e4cli.dossier.model import (
     Candidate,
     CompetenceRef,
     Dossier,
+    E6Part,
+    E6Ref,
     Production,
     Realisation,
     Stage,
@@ -382,7 +384,34 @@ class _Builder:
             productions=productions,
             page=_str(data.get("page")),
             anchor=anchor,
+            e6=_e6(dossier, data.get("e6"), doc),
         )
+
+
+def _e6(dossier: Dossier, raw: Any, doc: YamlDocument) -> E6Part | None:
+    """The `e6:` block; its bloc 2 references resolved against the candidate's option."""
+    if not isinstance(raw, dict):
+        return None  # absent; another type is the schema's to report
+    e6 = dossier.referential.e6
+    block = e6.block(dossier.candidat.option) if e6 is not None else None
+    refs: list[E6Ref] = []
+    raw_refs = raw.get("competences")
+    if isinstance(raw_refs, list):
+        for index, ref in enumerate(raw_refs):
+            if isinstance(ref, str | int | float) and not isinstance(ref, bool):
+                text = str(ref)
+                refs.append(E6Ref(text, index, block.resolve(text) if block else None))
+    numero = raw.get("numero")
+    return E6Part(
+        numero=numero if numero in (1, 2) and not isinstance(numero, bool) else None,
+        competences=refs,
+        conditions=_str(raw.get("conditions")),
+        ressources=_str(raw.get("ressources")),
+        acces=_str(raw.get("acces")),
+        lieu=_str(raw.get("lieu")),
+        descriptif=_str(raw.get("descriptif")),
+        anchor=Anchor(doc, ("e6",)),
+    )
 
 
 def _not_a_mapping(doc: YamlDocument, document: Literal["manifest", "realisation"]) -> NotAMapping:
