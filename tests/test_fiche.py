@@ -27,6 +27,8 @@ e6:
   descriptif: productions/e6/zabbix.md
 """
 
+VERSO_TWO = "  descriptif: |\n    ## Supervision\n\n    Texte du **verso** de la réalisation 2.\n"
+
 E6_TWO = """\
 e6:
   numero: 2
@@ -119,17 +121,15 @@ def test_f002_a_competency_of_bloc_2_mobilised_by_neither(make_dossier: Callable
 def test_f003_missing_empty_fields_bad_address_and_missing_file(make_dossier: Callable) -> None:
     from conftest import REAL_FORMATION, REAL_STAGE
 
-    one = REAL_FORMATION + E6_ONE.replace(
-        "  ressources: Debian 12, Zabbix 7.0.\n", ""
-    ).replace("Demande du lycée ; maquette Proxmox fournie.", '""').replace(
-        "https://gitlab.com", "https//gitlab.com"
-    )
+    one = REAL_FORMATION + E6_ONE.replace("  ressources: Debian 12, Zabbix 7.0.\n", "").replace(
+        "Demande du lycée ; maquette Proxmox fournie.", '""'
+    ).replace("https://gitlab.com", "https//gitlab.com")
     two = REAL_STAGE + E6_TWO.replace("http://192.168.10.20/", "http://exa_mple/")
     files = e6_files(
         **{
             "realisations/01-glpi.yaml": one,
             "realisations/02-zabbix.yaml": two.replace(
-                "  descriptif: |\n    ## Supervision\n\n    Texte du **verso** de la réalisation 2.\n",
+                VERSO_TWO,
                 "  descriptif: productions/e6/absent.md\n",
             ),
         }
@@ -249,7 +249,7 @@ def assert_in_order(phrases: list[str], text: str) -> None:
     at = 0
     for phrase in phrases:
         found = haystack.find(squeeze(phrase), at)
-        assert found >= 0, f"« {phrase} » absent ou hors d'ordre, après : {haystack[at:at + 80]}"
+        assert found >= 0, f"« {phrase} » absent ou hors d'ordre, après : {haystack[at : at + 80]}"
         at = found + len(squeeze(phrase))
 
 
@@ -279,7 +279,9 @@ def pdf_text(path: Path) -> str:
     ).stdout
 
 
-@pytest.mark.parametrize(("option", "session"), [("SISR", 2024), ("SLAM", 2024), ("SISR", 2027), ("SLAM", 2027)])
+@pytest.mark.parametrize(
+    ("option", "session"), [("SISR", 2024), ("SLAM", 2024), ("SISR", 2027), ("SLAM", 2027)]
+)
 def test_the_pdf_prints_the_official_fiche_in_order(
     tmp_path: Path, option: str, session: int
 ) -> None:
@@ -422,9 +424,9 @@ def test_several_dossiers_need_an_output_dir(tmp_path: Path) -> None:
 def test_findings_are_said_and_the_fiche_is_still_printed(tmp_path: Path) -> None:
     dossier = make_e6_dossier(tmp_path / "d", "SISR", 2027)
     (dossier / "realisations/02-zabbix.yaml").write_text(
-        (dossier / "realisations/02-zabbix.yaml").read_text(encoding="utf-8").replace(
-            "[supervision]", "[B2.1]"
-        ),
+        (dossier / "realisations/02-zabbix.yaml")
+        .read_text(encoding="utf-8")
+        .replace("[supervision]", "[B2.1]"),
         encoding="utf-8",
     )
     result = run_e4("fiche", str(dossier))
@@ -450,3 +452,34 @@ def test_the_complete_examples_render_two_fiches(tmp_path: Path, name: str, fmt:
         text = out.read_text(encoding="utf-8")
     assert text.count("DESCRIPTION D’UNE RÉALISATION PROFESSIONNELLE") == 2
     assert "N° réalisation" in text
+
+
+# --- e4 init --e6 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option", ["SISR", "SLAM"])
+def test_init_e6_adds_the_two_blocks_with_placeholders_s004_lists(
+    tmp_path: Path, option: str
+) -> None:
+    target = tmp_path / "neuf"
+    result = run_e4("init", str(target), "--option", option, "--session", "2026", "--e6")
+    assert result.returncode == 0, result.stderr
+    report = check_json(target)
+    assert report["coverage_e6"] is not None
+    assert all(c["covered"] for c in report["coverage_e6"].values())  # no F002
+    s004 = {
+        (f["path"], f["message"].split("»")[0]) for f in report["findings"] if f["code"] == "S004"
+    }
+    for path in ("realisations/01-exemple-formation.yaml", "realisations/02-exemple-stage.yaml"):
+        for key in ("conditions", "ressources", "acces", "descriptif"):
+            assert (path, f"« e6.{key} ") in s004
+    assert not [f for f in report["findings"] if f["code"].startswith("F")]
+    fiche = run_e4("fiche", str(target))
+    assert fiche.returncode == 0, fiche.stderr
+    assert "ANNEXE VII-1-" in fiche.stdout
+
+
+def test_init_without_e6_writes_no_e6_block(tmp_path: Path) -> None:
+    target = tmp_path / "neuf"
+    assert run_e4("init", str(target), "--option", "SISR").returncode == 0
+    assert "e6:" not in (target / "realisations/01-exemple-formation.yaml").read_text("utf-8")

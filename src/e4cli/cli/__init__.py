@@ -242,6 +242,14 @@ def init(
             show_default=False,
         ),
     ] = None,
+    e6: Annotated[
+        bool,
+        typer.Option(
+            "--e6",
+            help="Ajoute aux deux réalisations d'exemple leur bloc « e6: » (épreuve E6 : les "
+            "deux réalisations et leurs fiches descriptives).",
+        ),
+    ] = False,
 ) -> None:
     """Crée un dossier de départ : dossier.yaml, portfolio, une réalisation d'exemple par cadre.
 
@@ -251,7 +259,7 @@ def init(
     """
     from e4cli.dossier.scaffold import run_init
 
-    runner.run(run_init, dossier, option, session)
+    runner.run(run_init, dossier, option, session, e6)
 
 
 @app.command("import", cls=FrenchCommand)

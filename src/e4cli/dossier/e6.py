@@ -1,4 +1,4 @@
-"""Bloc 2 of each option and the fiche descriptive of épreuve E6, as plain data from the referential.
+"""Bloc 2 of each option and the fiche descriptive of épreuve E6, as data from the referential.
 
 The E6 dossier (E5 up to session 2024) rests on two réalisations which, together,
 mobilise every competency of bloc 2 of the candidate's option; each has its fiche
@@ -229,9 +229,7 @@ def _block(option: str, raw: dict[str, Any], source: str) -> Block2:
             c["code"],
             _text(c["intitule"]),
             tuple(c.get("alias", [])),
-            tuple(
-                Item2(f"{c['code']}.{n}", _text(label)) for n, label in enumerate(c["items"], 1)
-            ),
+            tuple(Item2(f"{c['code']}.{n}", _text(label)) for n, label in enumerate(c["items"], 1)),
         )
         for c in raw["competences"]
     )
@@ -242,8 +240,7 @@ def _block(option: str, raw: dict[str, Any], source: str) -> Block2:
             folded = fold(key)
             if folded in lookup and lookup[folded] != whole:
                 raise ReferentialError(
-                    f"référentiel {source} : « {key} » désigne deux compétences du bloc 2 "
-                    f"{option}"
+                    f"référentiel {source} : « {key} » désigne deux compétences du bloc 2 {option}"
                 )
             lookup[folded] = whole
         for item in comp.items:

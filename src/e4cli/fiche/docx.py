@@ -251,7 +251,7 @@ class _Writer:
 
     def table(self, tokens: list[Token]) -> None:
         rows: list[list[list[Token]]] = []
-        for index, token in enumerate(tokens):
+        for token in tokens:
             if token.type == "tr_open":
                 rows.append([])
             elif token.type == "inline" and rows:
@@ -304,5 +304,3 @@ def _alt_text(run: Any, text: str) -> None:
     """The picture's description (alt text), as Word's accessibility checker asks."""
     for doc_pr in run._r.iter(qn("wp:docPr")):
         doc_pr.set("descr", text)
-
-

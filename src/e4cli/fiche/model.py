@@ -21,7 +21,7 @@ from e4cli.table.model import CHECKED, UNCHECKED, period_text
 MAX_DESCRIPTIF_BYTES = 2_000_000
 
 
-class NoFiche(Exception):  # noqa: N818 - a reason, said to the user
+class NoFiche(Exception):
     """The dossier has nothing to print a fiche from; the message says why, in French."""
 
 

@@ -58,7 +58,9 @@ def run_fiche(paths: Sequence[Path], options: Options) -> int:
             code = max(code, EXIT_FINDINGS)
             continue
         write(data, destination)
-        where = f"écrites dans « {destination} »" if destination else "écrites sur la sortie standard"
+        where = (
+            f"écrites dans « {destination} »" if destination else "écrites sur la sortie standard"
+        )
         say(f"e4 : fiches descriptives de « {target.display} » ({fmt.name}) {where}.")
     return code
 

@@ -97,9 +97,13 @@ def _descriptif_file(
         return  # D005, where the path is written
     if fact.kind != "file":
         reason = "n'existe pas dans le dossier" if fact.kind is None else "n'est pas un fichier"
-        hint = fact.near.hint() if fact.near else (
-            "Le chemin part de la racine du dossier (celle de dossier.yaml), par exemple "
-            "« portfolio/e6/realisation-1.md » ; ou écrivez le descriptif lui-même en Markdown."
+        hint = (
+            fact.near.hint()
+            if fact.near
+            else (
+                "Le chemin part de la racine du dossier (celle de dossier.yaml), par exemple "
+                "« portfolio/e6/realisation-1.md » ; ou écrivez le descriptif lui-même en Markdown."
+            )
         )
         yield RULE.finding(
             f"Le descriptif de {real.label} cite « {raw} », qui {reason}.", where, hint

@@ -196,7 +196,7 @@ def address_form(url: str) -> UrlVerdict:
     except ValueError:
         return UrlVerdict("elle est mal formée (crochets ou port invalides)", _ADDRESS)
     if parts.scheme.lower() not in ("http", "https") or not text.lower().startswith(
-        (parts.scheme.lower() + "://")
+        parts.scheme.lower() + "://"
     ):
         return UrlVerdict("elle ne commence pas par http:// ou https://", _ADDRESS)
     host = (parts.hostname or "").rstrip(".")
