@@ -92,6 +92,9 @@ class E6Ref:
     raw: str
     index: int
     resolved: Resolved2 | None
+    other_option: str | None = None  # unresolved here, but a bloc 2 reference of this option
+    other: Resolved2 | None = None  # … and what it is there
+    bloc1: bool = False  # unresolved here, but a bloc 1 reference
 
 
 DESCRIPTIF_SUFFIXES = (".md", ".markdown")

@@ -37,7 +37,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     block = e6.block(option) if e6 is not None else None
     if e6 is None or block is None:
         return  # no option, no bloc 2 to judge against: the schema asks for the option
-    others = [b for name, b in e6.blocks.items() if name != option]
     for real in dossier.realisations:
         part = real.e6
         if part is None:
@@ -46,20 +45,18 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             if ref.resolved is not None:
                 continue
             where = part.anchor.at("competences", ref.index)
-            elsewhere = next((b for b in others if b.resolve(ref.raw)), None)
-            if elsewhere is not None:
-                resolved = elsewhere.resolve(ref.raw)
-                assert resolved is not None
+            if ref.other_option is not None and ref.other is not None:
+                elsewhere = e6.blocks[ref.other_option]
                 yield RULE.finding(
-                    f"« {ref.raw} » dans {real.label} est {elsewhere.describe(resolved)}, du bloc "
-                    f"2 de l'option {elsewhere.option} ; le candidat est en {option}.",
+                    f"« {ref.raw} » dans {real.label} est {elsewhere.describe(ref.other)}, du "
+                    f"bloc 2 de l'option {elsewhere.option} ; le candidat est en {option}.",
                     where,
                     f"Citez une compétence du bloc 2 {option} : "
                     + ", ".join(f"{c.code} « {c.label} »" for c in block.competences)
                     + ".",
                 )
                 continue
-            if dossier.referential.resolve(ref.raw) is not None:
+            if ref.bloc1:
                 yield RULE.finding(
                     f"« {ref.raw} » dans {real.label} est une compétence du bloc 1 : le bloc "
                     "« e6: » cite celles du bloc 2.",
