@@ -12,6 +12,8 @@ from conftest import EXAMPLES
 from e4cli import cli
 from e4cli.check.outcome import ClassSummary
 from e4cli.check.pipeline import check_dossier
+from e4cli.fiche.formats import FICHE_FORMATS
+from e4cli.fiche.model import build_fiche
 from e4cli.jury.appraisal import build_appraisal
 from e4cli.jury.evaluation import evaluate
 from e4cli.jury.formats import APPRAISAL_FORMATS, GRID_FORMATS
@@ -31,6 +33,7 @@ SIGNATURES = {
     "pdf": b"%PDF-",
     "xlsx": b"PK\x03\x04",
     "csv": b"\xef\xbb\xbf",
+    "docx": b"PK\x03\x04",
 }
 
 
@@ -116,6 +119,14 @@ def test_every_reporter_is_built_the_same_way_and_reports(name: str, many: bool)
         json.loads(text)
 
 
+@pytest.mark.parametrize("name", FICHE_FORMATS.names())
+def test_every_fiche_format_renders(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _needs_browser(name, monkeypatch)
+    dossier = check_dossier(EXAMPLES / "slam-complet").dossier
+    assert dossier is not None
+    _starts_right(name, FICHE_FORMATS[name].render(build_fiche(dossier)))
+
+
 def test_the_command_line_offers_exactly_the_registered_formats() -> None:
     pairs = [
         (cli.CheckFormat, REPORTERS),
@@ -123,13 +134,22 @@ def test_the_command_line_offers_exactly_the_registered_formats() -> None:
         (cli.GridFormat, GRID_FORMATS),
         (cli.AppraisalFormat, APPRAISAL_FORMATS),
         (cli.ReportFormat, CLASS_REPORTS),
+        (cli.FicheFormat, FICHE_FORMATS),
     ]
     for choices, registry in pairs:
         assert [c.value for c in choices] == registry.names(), choices
 
 
 def test_every_renderer_target_resolves() -> None:
-    for registry in (REPORTERS, CLASS_REPORTS, TABLE_FORMATS, GRID_FORMATS, APPRAISAL_FORMATS):
+    registries = (
+        REPORTERS,
+        CLASS_REPORTS,
+        TABLE_FORMATS,
+        GRID_FORMATS,
+        APPRAISAL_FORMATS,
+        FICHE_FORMATS,
+    )
+    for registry in registries:
         for fmt in registry:
             assert callable(fmt.load()), fmt.renderer
 

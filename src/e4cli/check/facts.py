@@ -28,7 +28,14 @@ from typing import TYPE_CHECKING
 
 from e4cli.check.probe import Probe
 from e4cli.dossier.filetypes import HEAD_BYTES
-from e4cli.dossier.fs import DossierFS, FileRefused, PathOutside, file_kind, modified_time
+from e4cli.dossier.fs import (
+    DossierFS,
+    FileRefused,
+    PathOutside,
+    decode_text,
+    file_kind,
+    modified_time,
+)
 from e4cli.dossier.markdown_links import Link, local_target
 from e4cli.dossier.nearfile import NameFinder, NearMiss
 from e4cli.dossier.problems import Outside
@@ -39,6 +46,9 @@ from e4cli.util.weburl import check_url
 if TYPE_CHECKING:
     from e4cli.dossier.model import Dossier
     from e4cli.dossier.portfolio import LocalPortfolio
+
+
+MAX_DESCRIPTIF_BYTES = 2_000_000  # a verso of a few pages; beyond, it is not a descriptif
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,8 @@ class Facts:
     tableau: TableauFacts | None = None
     probe: Probe | None = None
     problems: list[Outside] = field(default_factory=list)
+    descriptifs: dict[str, str | None] = field(default_factory=dict)
+    """The text of each E6 descriptif file (None when it is not a readable UTF-8 file)."""
 
     def path(self, raw: str) -> PathFact:
         """The fact of a path the dossier names; every such path was gathered."""
@@ -132,6 +144,8 @@ class _Gatherer:
                     self.path(prod.fichier, where)
             if real.page is not None:
                 self.path(real.page, real.anchor.at("page"))
+            if real.e6 is not None and real.e6.descriptif_path is not None:
+                self._descriptif(real.e6.descriptif_path, real.e6.anchor.at("descriptif"))
         self.path(dossier.realisations_dir, None)
         manifest = dossier.manifest
         if dossier.tableau is not None and manifest is not None:
@@ -185,6 +199,19 @@ class _Gatherer:
         )
         self.facts.paths[raw] = fact
         return fact
+
+    def _descriptif(self, raw: str, where: Location) -> None:
+        """An E6 descriptif written as a path: the Markdown file's text, for F003."""
+        fact = self.path(raw, where)
+        if fact.kind != "file" or raw in self.facts.descriptifs:
+            return
+        try:
+            data = self.fs.read_bytes(self.fs.resolve(raw), MAX_DESCRIPTIF_BYTES)
+        except (FileRefused, PathOutside):
+            self.facts.descriptifs[raw] = None
+            return
+        text, _ = decode_text(data, raw)
+        self.facts.descriptifs[raw] = text
 
     def _outside(self, raw: str, where: Location) -> None:
         try:

@@ -77,6 +77,10 @@ class DossierOutcome:
     """Set when e4 itself failed on this dossier (a bug, not a finding)."""
     strict: bool = False
     """Whether a warning fails the dossier (--strict): the verdict was decided with it."""
+    coverage_e6: Coverage | None = None
+    """Bloc 2 of the option over the two réalisations chosen for E6; None without `e6:`."""
+    e6_realisations: tuple[RealisationRow, ...] = ()
+    epreuve_e6: str | None = None  # E5 up to 2024, E6 since: the épreuve of the two réalisations
     verdict: Verdict = field(init=False)
 
     def __post_init__(self) -> None:
@@ -92,6 +96,7 @@ class DossierOutcome:
         penalties: Sequence[Penalty],
         *,
         strict: bool = False,
+        coverage_e6: Coverage | None = None,
     ) -> DossierOutcome:
         """The outcome of one checked dossier: what the reports need, none of the YAML trees."""
         display = one_line(display)
@@ -125,6 +130,15 @@ class DossierOutcome:
                 for r in dossier.realisations
             ),
             strict=strict,
+            coverage_e6=coverage_e6,
+            e6_realisations=tuple(
+                RealisationRow(r.id, r.intitule or r.id, tuple(sorted(r.e6.competence_codes())))
+                for r in dossier.e6_realisations()
+                if r.e6 is not None
+            )
+            if coverage_e6 is not None
+            else (),
+            epreuve_e6=_epreuve_e6(dossier) if coverage_e6 is not None else None,
         )
 
     @classmethod
@@ -192,6 +206,14 @@ class DossierOutcome:
             tableau=self.tableau,
             error=self.error,
         )
+
+
+def _epreuve_e6(dossier: Dossier) -> str | None:
+    e6 = dossier.referential.e6
+    option = dossier.candidat.option
+    if e6 is None or option not in e6.blocks:
+        return None
+    return e6.labels(dossier.session, option).epreuve
 
 
 @dataclass(frozen=True)

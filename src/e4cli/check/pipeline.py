@@ -18,7 +18,7 @@ from e4cli.dossier.problems import Problem
 from e4cli.rules.base import CheckContext
 from e4cli.rules.findings import Finding, Location
 from e4cli.rules.registry import RULES, report
-from e4cli.scoring.coverage import Coverage, compute_coverage
+from e4cli.scoring.coverage import Coverage, compute_coverage, compute_coverage_e6
 from e4cli.scoring.penalties import compute_penalties
 
 
@@ -56,15 +56,18 @@ def check_dossier(path: Path, display: str | None = None, *, online: bool = Fals
     for doc, schema in loaded.documents:
         problems.extend(validate(doc, schema))
     findings = [report(problem) for problem in problems]
-    coverage = None
+    coverage = coverage_e6 = None
     if loaded.dossier is not None:
         coverage = compute_coverage(loaded.dossier)
+        coverage_e6 = compute_coverage_e6(loaded.dossier)
         fs = loaded.fs or DossierFS(path)
         portfolio = read_portfolio(fs, loaded.dossier)
         findings.extend(report(problem) for problem in portfolio.problems)
         facts = gather(loaded.dossier, fs, portfolio, online=online and loaded.manifest_ok)
         findings.extend(report(problem) for problem in facts.problems)
-        ctx = CheckContext(loaded.dossier, facts, coverage, loaded.manifest_ok, portfolio)
+        ctx = CheckContext(
+            loaded.dossier, facts, coverage, loaded.manifest_ok, portfolio, coverage_e6
+        )
         for rule in RULES.values():
             findings.extend(rule.run(ctx))
         findings = silence(findings)
@@ -72,7 +75,10 @@ def check_dossier(path: Path, display: str | None = None, *, online: bool = Fals
     findings = summarise(findings)
     penalties = compute_penalties(findings)
     return Checked(
-        DossierOutcome.of(display, loaded.dossier, findings, coverage, penalties), loaded.dossier
+        DossierOutcome.of(
+            display, loaded.dossier, findings, coverage, penalties, coverage_e6=coverage_e6
+        ),
+        loaded.dossier,
     )
 
 

@@ -51,6 +51,12 @@ class AppraisalFormat(StrEnum):
     pdf = "pdf"
 
 
+class FicheFormat(StrEnum):
+    html = "html"
+    pdf = "pdf"
+    docx = "docx"
+
+
 class ReportFormat(StrEnum):
     html = "html"
     csv = "csv"
@@ -236,6 +242,14 @@ def init(
             show_default=False,
         ),
     ] = None,
+    e6: Annotated[
+        bool,
+        typer.Option(
+            "--e6",
+            help="Ajoute aux deux réalisations d'exemple leur bloc « e6: » (épreuve E6 : les "
+            "deux réalisations et leurs fiches descriptives).",
+        ),
+    ] = False,
 ) -> None:
     """Crée un dossier de départ : dossier.yaml, portfolio, une réalisation d'exemple par cadre.
 
@@ -245,7 +259,7 @@ def init(
     """
     from e4cli.dossier.scaffold import run_init
 
-    runner.run(run_init, dossier, option, session)
+    runner.run(run_init, dossier, option, session, e6)
 
 
 @app.command("import", cls=FrenchCommand)
@@ -433,6 +447,51 @@ def note(
 
     options = Options(fmt.value if fmt else None, output, output_dir, online)
     runner.run(run_note, dossiers, evaluation, options)
+
+
+@app.command(cls=FrenchCommand)
+def fiche(
+    dossiers: CandidateDossiers,
+    fmt: Annotated[
+        FicheFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html, pdf ou docx ; par défaut celui de l'extension de --output, sinon html.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Écrit les fiches dans ce fichier.", dir_okay=False),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            "-d",
+            help="Écrit les fiches de chaque candidat dans ce dossier, un fichier nommé d'après "
+            "son dossier.",
+            file_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Fiches descriptives des deux réalisations de l'épreuve E6 (E5 jusqu'en 2024).
+
+    Pour chaque réalisation qui a un bloc « e6: », la fiche officielle (annexe 7-1, 9-1 ou
+    VII-1 selon la session, A en SISR, B en SLAM) : recto pré-rempli à partir de la
+    réalisation et de son bloc e6, verso avec le descriptif et ses images. En html, pdf ou
+    docx (Word). Plusieurs dossiers (e4 fiche classe/*/ --output-dir fiches/) : un fichier
+    par candidat.
+
+    Code de sortie : 0 si chaque dossier a ses fiches (les constats F001 à F004 sont
+    signalés sur la sortie d'erreur), 1 si un dossier n'en a pas (pas de bloc e6, pas
+    d'option, pas un dossier), 2 en cas d'usage incorrect ou de panne.
+    """
+    from e4cli.fiche.run import run_fiche
+    from e4cli.jury.run import Options
+
+    runner.run(run_fiche, dossiers, Options(fmt.value if fmt else None, output, output_dir))
 
 
 @app.command(cls=FrenchCommand)

@@ -21,6 +21,8 @@ from e4cli.dossier.model import (
     Candidate,
     CompetenceRef,
     Dossier,
+    E6Part,
+    E6Ref,
     Production,
     Realisation,
     Stage,
@@ -396,7 +398,48 @@ class _Builder:
             productions=productions,
             page=_str(data.get("page")),
             anchor=anchor,
+            e6=_e6(dossier, data.get("e6"), doc),
         )
+
+
+def _e6(dossier: Dossier, raw: Any, doc: YamlDocument) -> E6Part | None:
+    """The `e6:` block; its bloc 2 references resolved against the candidate's option."""
+    if not isinstance(raw, dict):
+        return None  # absent; another type is the schema's to report
+    refs: list[E6Ref] = []
+    raw_refs = raw.get("competences")
+    if isinstance(raw_refs, list):
+        for index, ref in enumerate(raw_refs):
+            if isinstance(ref, str | int | float) and not isinstance(ref, bool):
+                refs.append(_e6_ref(dossier, str(ref), index))
+    numero = raw.get("numero")
+    return E6Part(
+        numero=numero if numero in (1, 2) and not isinstance(numero, bool) else None,
+        competences=refs,
+        conditions=_str(raw.get("conditions")),
+        ressources=_str(raw.get("ressources")),
+        acces=_str(raw.get("acces")),
+        lieu=_str(raw.get("lieu")),
+        descriptif=_str(raw.get("descriptif")),
+        anchor=Anchor(doc, ("e6",)),
+    )
+
+
+def _e6_ref(dossier: Dossier, text: str, index: int) -> E6Ref:
+    """A bloc 2 reference, and, when it is not of the option, what else it could be (F004)."""
+    e6 = dossier.referential.e6
+    option = dossier.candidat.option
+    block = e6.block(option) if e6 is not None else None
+    if e6 is None or block is None:
+        return E6Ref(text, index, None)
+    found = block.resolve(text)
+    if found is not None:
+        return E6Ref(text, index, found)
+    for name, other in e6.blocks.items():
+        there = other.resolve(text) if name != option else None
+        if there is not None:
+            return E6Ref(text, index, None, other_option=name, other=there)
+    return E6Ref(text, index, None, bloc1=dossier.referential.resolve(text) is not None)
 
 
 def _not_a_mapping(doc: YamlDocument, document: Literal["manifest", "realisation"]) -> NotAMapping:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from e4cli.dossier.e6 import Resolved2
 from e4cli.dossier.referential import Referential, Resolved
 from e4cli.dossier.yamlsource import PathElem, YamlDocument
 from e4cli.rules.findings import Location
@@ -85,6 +86,52 @@ class Production:
 
 
 @dataclass
+class E6Ref:
+    """A bloc 2 reference of an `e6:` block, resolved against the candidate's option."""
+
+    raw: str
+    index: int
+    resolved: Resolved2 | None
+    other_option: str | None = None  # unresolved here, but a bloc 2 reference of this option
+    other: Resolved2 | None = None  # … and what it is there
+    bloc1: bool = False  # unresolved here, but a bloc 1 reference
+
+
+DESCRIPTIF_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass
+class E6Part:
+    """The `e6:` block of a réalisation chosen for épreuve E6: what its fiche descriptive adds.
+
+    `descriptif` is the verso as the candidate wrote it: Markdown, or (one line ending
+    in .md) the path of a Markdown file of the dossier, then in `descriptif_path`.
+    """
+
+    numero: int | None
+    competences: list[E6Ref]
+    conditions: str | None
+    ressources: str | None
+    acces: str | None
+    lieu: str | None
+    descriptif: str | None
+    anchor: Anchor  # at the `e6` block
+
+    @property
+    def descriptif_path(self) -> str | None:
+        text = self.descriptif
+        if text is None or "\n" in text or not text.lower().endswith(DESCRIPTIF_SUFFIXES):
+            return None
+        return text
+
+    def competence_codes(self) -> set[str]:
+        return {c.resolved.competence for c in self.competences if c.resolved}
+
+    def item_codes(self) -> set[str]:
+        return {c.resolved.item for c in self.competences if c.resolved and c.resolved.item}
+
+
+@dataclass
 class Realisation:
     id: str
     file: str
@@ -101,6 +148,7 @@ class Realisation:
     productions: list[Production]
     page: str | None
     anchor: Anchor
+    e6: E6Part | None = None  # chosen for épreuve E6, with what its fiche descriptive adds
 
     @property
     def label(self) -> str:
@@ -162,6 +210,11 @@ class Dossier:
             return False
         written = self.manifest.written_as("stages")
         return written not in (None, list) or self.manifest.has("stages", len(self.stages))
+
+    def e6_realisations(self) -> list[Realisation]:
+        """The réalisations with an `e6:` block, by their `numero` (unnumbered last)."""
+        chosen = [r for r in self.realisations if r.e6 is not None]
+        return sorted(chosen, key=lambda r: (r.e6.numero if r.e6 and r.e6.numero else 99))
 
     def stage_by_id(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)

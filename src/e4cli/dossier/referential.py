@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from e4cli.dossier.forms import OfficialForms, build_forms
+from e4cli.dossier.e6 import E6Referential, build_e6
 from e4cli.util.errors import ReferentialError
 from e4cli.util.resources import load_schema, referentials_dir
 from e4cli.util.textnorm import fold, nearest
@@ -77,6 +78,7 @@ class Referential:
     forms: dict[str, OfficialForms]  # by id; each session names its own
     _sessions: tuple[dict[str, Any], ...]
     _lookup: dict[str, Resolved]
+    e6: E6Referential | None = None  # bloc 2 of each option and the fiche descriptive (E6)
 
     def session_labels(self, session: int | None) -> SessionLabels:
         """Labels for a session; the most recent range when the session is unknown."""
@@ -199,6 +201,7 @@ def build_referential(data: Any, source: str = "<référentiel>") -> Referential
         forms=forms,
         _sessions=tuple(sorted(data["sessions"], key=lambda s: s["de"])),
         _lookup=lookup,
+        e6=build_e6(data, source),
     )
 
 

@@ -79,13 +79,21 @@ def _dates(session: int) -> _Dates:
     )
 
 
-def plan_files(session: int, option: str | None) -> dict[str, str]:
-    """Every text file of the new dossier (path relative to it → content)."""
+def plan_files(session: int, option: str | None, e6: bool = False) -> dict[str, str]:
+    """Every text file of the new dossier (path relative to it → content).
+
+    With `e6`, the two example réalisations also get their `e6:` block: the two
+    réalisations of épreuve E6 and what their fiches descriptives add.
+    """
     dates = _dates(session)
+    formation, stage = _formation(dates), _stage(dates)
+    if e6:
+        formation += _e6_block(session, option, 1)
+        stage += _e6_block(session, option, 2)
     return {
         "dossier.yaml": _manifest(session, option, dates),
-        "realisations/01-exemple-formation.yaml": _formation(dates),
-        "realisations/02-exemple-stage.yaml": _stage(dates),
+        "realisations/01-exemple-formation.yaml": formation,
+        "realisations/02-exemple-stage.yaml": stage,
         "portfolio/index.md": _index(session, option),
         "productions/.gitkeep": "",
         "attestations/.gitkeep": "",
@@ -110,7 +118,9 @@ def existing_choices(target: Path) -> tuple[int | None, str | None]:
     return session, option if option in OPTIONS else None
 
 
-def init_dossier(target: Path, session: int | None, option: str | None) -> InitResult:
+def init_dossier(
+    target: Path, session: int | None, option: str | None, e6: bool = False
+) -> InitResult:
     """Add to `target` what a dossier lacks; the new files follow an existing dossier.yaml.
 
     `session` (default: the next one) and `option` are for a new dossier.yaml; when one
@@ -131,7 +141,7 @@ def init_dossier(target: Path, session: int | None, option: str | None) -> InitR
             result.unused.append(f"--session {session}")
     files: dict[str, bytes] = {
         name: text.encode("utf-8")
-        for name, text in plan_files(result.session, result.option).items()
+        for name, text in plan_files(result.session, result.option, e6).items()
     }
     for name, data in shipped_schemas().items():
         if name in DOCUMENT_SCHEMAS:
@@ -268,6 +278,42 @@ contribution: "{TODO} : ce que vous avez fait vous-même dans l'équipe"
 """
 
 
+def _e6_block(session: int, option: str | None, numero: int) -> str:
+    """The `e6:` block of example réalisation `numero`: together the two cover bloc 2."""
+    e6 = load_referential().e6
+    assert e6 is not None
+    labels = e6.labels(session, option or "SISR")
+    block = labels.block
+    codes = ("B2.1", "B2.2") if numero == 1 else ("B2.3",)
+    if option is None:
+        comment = "les codes B2.1 à B2.3 valent pour SISR et SLAM"
+        lines = "\n".join(f"    - {code}" for code in codes)
+    else:
+        comment = f"bloc 2 {option} : {block.label}"
+        lines = "\n".join(
+            f"    - {code}                    # {block.competence(code).label}" for code in codes
+        )
+    verso = (
+        "Une réalisation par fiche ; celle-ci porte le numéro 1."
+        if numero == 1
+        else "Les deux réalisations, ensemble, mobilisent les trois compétences du bloc 2."
+    )
+    return f"""
+# Réalisation n°{numero} de l'épreuve {labels.epreuve} (deux réalisations, une fiche descriptive
+# chacune : « e4 fiche » l'imprime).
+# {verso}
+e6:
+  numero: {numero}
+  competences:                # {comment}
+{lines}
+  conditions: "{TODO} : ressources fournies et résultats attendus"
+  ressources: "{TODO} : ressources documentaires, matérielles et logicielles utilisées"
+  acces: "{TODO} : adresse du dépôt ou de la démonstration, identifiants, stockage"
+  # lieu: Lannion            # par défaut : l'organisation du stage ou le centre
+  descriptif: "{TODO} : le verso de la fiche en Markdown (ou le chemin d'un fichier .md)"
+"""
+
+
 def _index(session: int, option: str | None) -> str:
     epreuve = _epreuve(session)
     return f"""# Portfolio — {TODO} : Prénom NOM
@@ -321,9 +367,15 @@ def print_report(result: InitResult, display: str, stream: TextIO) -> None:
     )
 
 
-def run_init(target: Path, option: str | None, session: int | None) -> None:
+def run_init(target: Path, option: str | None, session: int | None, e6: bool = False) -> None:
     """`e4 init`: check the option, prepare the dossier, say what was done."""
     chosen = option.strip().upper() if option else None
     if chosen is not None and chosen not in OPTIONS:
         raise InitFailure(f"option « {option} » inconnue : SISR ou SLAM.")
-    print_report(init_dossier(target, session, chosen), str(target), sys.stdout)
+    result = init_dossier(target, session, chosen, e6)
+    print_report(result, str(target), sys.stdout)
+    if e6 and result.skipped_examples:
+        sys.stdout.write(
+            "--e6 : les blocs « e6: » vont dans les réalisations d'exemple, qui n'ont pas été "
+            "ajoutées ; écrivez-les dans vos deux réalisations (README, « Épreuve E6 »).\n"
+        )

@@ -33,6 +33,7 @@ def report_object(result: DossierOutcome) -> dict[str, Any]:
             {"code": p.code, "points": p.points, "label": p.label} for p in result.penalties
         ],
         "penalty_points": result.penalty_points,
+        "coverage_e6": result.coverage_e6.to_json() if result.coverage_e6 else None,
     }
     if result.error is not None:  # e4 failed on this dossier: said, never left out
         obj["internal_error"] = result.error

@@ -12,13 +12,14 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from e4cli.check.outcome import ClassSummary, DossierOutcome, Verdict
+from e4cli.check.outcome import ClassSummary, DossierOutcome, RealisationRow, Verdict
 from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Finding, Severity
 from e4cli.util.console import OutputConsole
 
 if TYPE_CHECKING:
     from e4cli.check.pipeline import Checked
+    from e4cli.scoring.coverage import Coverage
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}
@@ -117,14 +118,18 @@ def render_one(
                 )
             console.print()
     if matrix and result.coverage is not None and result.realisations:
-        console.print(_matrix(result))
-        items = _uncited_items(result)
+        console.print(_matrix(result.coverage, result.realisations, "Couverture des compétences"))
+        items = _uncited_items(result.coverage)
         if items:
             console.print(
                 Text("Items cités par aucune réalisation : ", style="bold").append(
                     ", ".join(items), style="not bold cyan"
                 )
             )
+        console.print()
+    if matrix and result.coverage_e6 is not None and result.e6_realisations:
+        title = f"Épreuve {result.epreuve_e6 or 'E6'} : couverture du bloc 2 ({result.option})"
+        console.print(_matrix(result.coverage_e6, result.e6_realisations, title))
         console.print()
     console.print(_penalties(result))
     console.print(_verdict(result, verbose))
@@ -160,10 +165,9 @@ def _finding(finding: Finding, dossier: str) -> Group:
     return Group(*(body[:1] + [Padding(t, (0, 0, 0, 4), expand=False) for t in body[1:]]))
 
 
-def _matrix(result: DossierOutcome) -> Table:
-    assert result.coverage is not None
-    coverage = result.coverage.competences
-    table = Table(title="Couverture des compétences", title_justify="left", show_footer=True)
+def _matrix(covered: Coverage, realisations: Sequence[RealisationRow], title: str) -> Table:
+    coverage = covered.competences
+    table = Table(title=title, title_justify="left", show_footer=True)
     table.add_column("Réalisation", footer="Réalisations par compétence", overflow="fold")
     for code, comp in coverage.items():
         style = "green" if comp.covered else "bold white on red"
@@ -172,7 +176,7 @@ def _matrix(result: DossierOutcome) -> Table:
             footer=Text(str(len(comp.realisations)), style=style),
             justify="center",
         )
-    for real in result.realisations:
+    for real in realisations:
         cells = [
             Text("x", style="green") if code in real.competences else Text("") for code in coverage
         ]
@@ -180,11 +184,10 @@ def _matrix(result: DossierOutcome) -> Table:
     return table
 
 
-def _uncited_items(result: DossierOutcome) -> list[str]:
-    assert result.coverage is not None
+def _uncited_items(coverage: Coverage) -> list[str]:
     return [
         item
-        for comp in result.coverage.competences.values()
+        for comp in coverage.competences.values()
         for item, reals in comp.items.items()
         if not reals
     ]

@@ -54,6 +54,7 @@ class CheckContext:
     coverage: Coverage
     manifest_ok: bool
     portfolio: LocalPortfolio | None = None  # the local Markdown pages, read by the checker
+    coverage_e6: Coverage | None = None  # bloc 2 over the réalisations with an `e6:` block
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Finding]]

@@ -32,6 +32,10 @@ from e4cli.rules import (
     e007_evaluation_incomplete,
     e008_autre_candidat,
     e009_note_trop_precise,
+    f001_deux_realisations_e6,
+    f002_bloc2_non_couvert,
+    f003_fiche_incomplete,
+    f004_competence_bloc2_inconnue,
     p001_portfolio_absent,
     p002_portfolio_inutilisable,
     p003_lien_casse,
@@ -89,6 +93,10 @@ _MODULES = (
     r008_fichier_ignore,
     c001_competence_non_couverte,
     c002_item_non_couvert,
+    f001_deux_realisations_e6,
+    f002_bloc2_non_couvert,
+    f003_fiche_incomplete,
+    f004_competence_bloc2_inconnue,
     a001_aucune_attestation,
     a002_attestation_absente,
     a003_attestation_invalide,
@@ -137,8 +145,8 @@ def report(problem: Problem) -> Finding:
 
 
 def ordered() -> list[Rule]:
-    """Every rule sorted by code family (D, S, P, T, R, C, A) then number."""
-    families = "DSPTRCA"
+    """Every rule sorted by code family (D, S, P, T, R, C, F, A) then number."""
+    families = "DSPTRCFA"
     return sorted(RULES.values(), key=lambda r: (families.find(r.code[0]), r.code))
 
 

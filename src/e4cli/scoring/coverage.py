@@ -51,3 +51,26 @@ def compute_coverage(dossier: Dossier) -> Coverage:
             competence = item.rsplit(".", 1)[0]
             result[competence].items[item].append(real.id)
     return Coverage(result)
+
+
+def compute_coverage_e6(dossier: Dossier) -> Coverage | None:
+    """Bloc 2 of the candidate's option over the réalisations chosen for E6 (their `e6:` blocks).
+
+    None when no réalisation has an `e6:` block, or the option (hence the bloc) is unknown.
+    """
+    chosen = dossier.e6_realisations()
+    e6 = dossier.referential.e6
+    block = e6.block(dossier.candidat.option) if e6 is not None else None
+    if not chosen or block is None:
+        return None
+    result = {
+        comp.code: CompetenceCoverage(comp.code, comp.label, [], {i.code: [] for i in comp.items})
+        for comp in block.competences
+    }
+    for real in chosen:
+        assert real.e6 is not None
+        for code in sorted(real.e6.competence_codes()):
+            result[code].realisations.append(real.id)
+        for item in sorted(real.e6.item_codes()):
+            result[item.rsplit(".", 1)[0]].items[item].append(real.id)
+    return Coverage(result)
