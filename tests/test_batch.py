@@ -121,11 +121,17 @@ def test_a_failure_on_one_dossier_never_stops_the_others(
     _crash_on_eleve02(monkeypatch)  # forked workers inherit the patch
     result = run_cli("check", *_glob(tmp_path), "--format", "json", "--jobs", jobs)
     assert result.exit_code == 2
-    assert [Path(r["dossier"]).name for r in json.loads(result.stdout)] == [
+    reports = json.loads(result.stdout)
+    assert [Path(r["dossier"]).name for r in reports] == [
         "eleve01",
+        "eleve02",
         "eleve03",
         "eleve04",
     ]
+    # the dossier e4 failed on is in the report, said as such, never silently dropped
+    failed = reports[1]
+    assert failed["ok"] is False and "internal_error" in failed
+    assert all("internal_error" not in r for r in (reports[0], *reports[2:]))
     assert "erreur interne" in result.stderr and "eleve02" in result.stderr
 
 
