@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from e4cli.dossier.forms import OfficialForms, build_forms
 from e4cli.dossier.e6 import E6Referential, build_e6
+from e4cli.dossier.forms import OfficialForms, build_forms
 from e4cli.util.errors import ReferentialError
 from e4cli.util.resources import load_schema, referentials_dir
 from e4cli.util.textnorm import fold, nearest

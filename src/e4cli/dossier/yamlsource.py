@@ -230,7 +230,8 @@ class _Converter:
             text: str = node.value
             # "\e[2J", "\x01" written as escapes: kept, as visible escapes, so that no
             # document, report or terminal ever receives the control character itself
-            return text if is_safe(text) else visible(text)
+            # A NUL stays a NUL: in a path it is refused as such (D005), never read as a name.
+            return text if is_safe(text) else "\x00".join(map(visible, text.split("\x00")))
         if tag not in _PLAIN_TAGS:
             return str(node.value)
         try:
