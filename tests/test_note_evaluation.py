@@ -205,7 +205,7 @@ def test_a_missing_evaluation_is_e001(tmp_path: Path) -> None:
 
 
 def test_evaluation_codes_are_explained_but_not_run_by_check() -> None:
-    assert sorted(EVALUATION_RULES) == [f"E00{n}" for n in range(1, 9)]
+    assert sorted(EVALUATION_RULES) == [f"E00{n}" for n in range(1, 10)]
     assert not set(EVALUATION_RULES) & set(RULES)
     listing = run_cli("explain")
     assert all(code in listing.stdout for code in EVALUATION_RULES)

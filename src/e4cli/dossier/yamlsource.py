@@ -11,7 +11,6 @@ schema validation.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +19,6 @@ import yaml
 
 from e4cli.dossier.problems import ComplexKey, DuplicateKey, Problem, UnsupportedTag
 from e4cli.rules.findings import Location
-from e4cli.util.safetext import is_safe, visible
 
 try:  # the C parser is several times faster; fall back when libyaml is absent
     from yaml import CSafeLoader as _Loader
@@ -227,11 +225,7 @@ class _Converter:
     def _scalar(self, node: yaml.Node) -> Any:
         tag = node.tag
         if tag == _STR_TAG:  # most values: skip the constructor's dispatch
-            text: str = node.value
-            # "\e[2J", "\x01" written as escapes: kept, as visible escapes, so that no
-            # document, report or terminal ever receives the control character itself
-            # A NUL stays a NUL: in a path it is refused as such (D005), never read as a name.
-            return text if is_safe(text) else "\x00".join(map(visible, text.split("\x00")))
+            return node.value  # as written: outputs make it safe to show (util/safetext)
         if tag not in _PLAIN_TAGS:
             return str(node.value)
         try:
@@ -243,8 +237,6 @@ class _Converter:
         if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 63:
             return str(node.value)  # 0x…4000 digits: no field holds such a number, and
             # Python refuses to print an int of more than 4,300 digits
-        if isinstance(value, float) and not math.isfinite(value):
-            return str(node.value)  # .inf is not JSON
         if isinstance(value, float) and value != value:  # NaN is not JSON
             return str(node.value)
         return value

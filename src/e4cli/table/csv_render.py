@@ -14,6 +14,7 @@ import csv
 import io
 
 from e4cli.table.model import TableModel
+from e4cli.util.safetext import visible
 
 # A cell starting with one of these is read as a formula by Excel or LibreOffice
 # (the full-width forms too, in some locales); a leading apostrophe makes it text.
@@ -21,8 +22,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def neutralise(cell: str) -> str:
-    """The cell as text that no spreadsheet will evaluate."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """The cell as text that no spreadsheet will evaluate, and no terminal will obey."""
+    return visible("'" + cell if cell.startswith(FORMULA_STARTS) else cell)
 
 
 def rows(model: TableModel) -> list[list[str]]:

@@ -12,6 +12,7 @@ import re
 
 from e4cli.table.model import TableModel
 from e4cli.table.templating import environment, web_url
+from e4cli.util.safetext import visible
 
 # The punctuation that Markdown reads as syntax inside a table cell (emphasis, code,
 # links, cell separators, strikethrough); a backslash makes it literal. Characters that
@@ -23,7 +24,7 @@ def escape(text: str | None) -> str:
     """Text that Markdown and inline HTML both show as written, on one table line."""
     if not text:
         return ""
-    flat = " ".join(text.split())
+    flat = visible(" ".join(text.split()))  # no control character reaches a terminal
     flat = flat.replace("&", "&amp;")
     flat = _MD_SPECIAL.sub(r"\\\1", flat)
     return flat.replace("\\<", "&lt;").replace("\\>", "&gt;")
