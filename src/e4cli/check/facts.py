@@ -34,6 +34,7 @@ from e4cli.dossier.nearfile import NameFinder, NearMiss
 from e4cli.dossier.problems import Outside
 from e4cli.dossier.proofs import undeclared_files
 from e4cli.rules.findings import Location
+from e4cli.scoring.placement import Placement, placements
 from e4cli.util.weburl import check_url
 
 if TYPE_CHECKING:
@@ -101,6 +102,9 @@ class Facts:
     tableau: TableauFacts | None = None
     probe: Probe | None = None
     problems: list[Outside] = field(default_factory=list)
+    # each réalisation's section of the table, by its file (scoring.placement): what the
+    # table, the grid and the coverage show
+    placements: dict[str, Placement] = field(default_factory=dict)
 
     def path(self, raw: str) -> PathFact:
         """The fact of a path the dossier names; every such path was gathered."""
@@ -122,6 +126,7 @@ class _Gatherer:
 
     def run(self, portfolio: LocalPortfolio | None, online: bool) -> Facts:
         dossier, facts = self.dossier, self.facts
+        facts.placements = placements(dossier)
         for stage in dossier.stages:
             if stage.attestation is not None:
                 self.path(stage.attestation, stage.anchor.at("attestation"), head=True)

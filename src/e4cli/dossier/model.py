@@ -165,13 +165,3 @@ class Dossier:
 
     def stage_by_id(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)
-
-    def section_of(self, real: Realisation) -> str | None:
-        """The table section of a réalisation: formation, stage-annee-1 or stage-annee-2."""
-        if real.cadre == "formation":
-            return "formation"
-        if real.cadre == "stage" and real.stage:
-            stage = self.stage_by_id(real.stage)
-            if stage and stage.annee in (1, 2):
-                return f"stage-annee-{stage.annee}"
-        return None

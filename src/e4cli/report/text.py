@@ -173,6 +173,10 @@ def _matrix(result: DossierOutcome) -> Table:
             justify="center",
         )
     for real in result.realisations:
+        if not real.placed:  # not in the table handed in: its competencies do not count
+            cells = [Text("·", style="dim") if code in real.competences else Text("") for code in coverage]
+            table.add_row(Text(f"{real.label} (hors tableau, T004)", style="dim red"), *cells)
+            continue
         cells = [
             Text("x", style="green") if code in real.competences else Text("") for code in coverage
         ]

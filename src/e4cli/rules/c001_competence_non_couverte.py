@@ -27,9 +27,21 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         return  # T001 already says there is nothing; six C001 would only add noise
     where = Location(ctx.dossier.realisations_dir + "/")
     for comp in ctx.coverage.uncovered():
+        if comp.unplaced:
+            names = ", ".join(comp.unplaced)
+            many = len(comp.unplaced) > 1
+            hint = (
+                f"{names} la cite{'nt' if many else ''}, mais "
+                f"{'ne sont placées' if many else 'n'est placée'} dans aucune section du "
+                "tableau de synthèse : corrigez son cadre ou son stage pour qu'elle compte."
+            )
+        else:
+            hint = (
+                f"Ajoutez {comp.code} (ou l'un de ses items) aux compétences d'une réalisation "
+                "qui la met réellement en œuvre, ou prévoyez une réalisation qui la mobilise."
+            )
         yield RULE.finding(
             f"La compétence {comp.code} « {comp.label} » n'est mobilisée par aucune réalisation.",
             where,
-            f"Ajoutez {comp.code} (ou l'un de ses items) aux compétences d'une réalisation qui "
-            "la met réellement en œuvre, ou prévoyez une réalisation qui la mobilise.",
+            hint,
         )

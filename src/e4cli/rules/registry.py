@@ -53,6 +53,7 @@ from e4cli.rules import (
     t001_tableau_absent,
     t002_tableau_perime,
     t003_tableau_different,
+    t004_hors_tableau,
 )
 from e4cli.rules.base import Rule
 from e4cli.rules.findings import Finding
@@ -79,6 +80,7 @@ _MODULES = (
     t001_tableau_absent,
     t002_tableau_perime,
     t003_tableau_different,
+    t004_hors_tableau,
     r001_periode,
     r002_stage_de_la_realisation,
     r003_fichier_absent,

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from e4cli.dossier.dates import format_fr
 from e4cli.dossier.model import Dossier, Realisation, full_name
+from e4cli.scoring.placement import SECTION_KEYS as SECTION_KEYS
+from e4cli.scoring.placement import place
 
 # Fixed wording of the official model (annexe 6-1 / VI-1); session-dependent
 # labels (épreuve, annex) come from the referential.
@@ -29,7 +31,6 @@ HEADER_REALISATION = (
 HEADER_PERIOD = "Période (sous la forme du JJ/MM/AA au JJ/MM/AA)"
 HEADER_COMPETENCES = "Compétences mises en œuvre"
 OPTIONS = ("SISR", "SLAM")
-SECTION_KEYS = ("formation", "stage-annee-1", "stage-annee-2")
 TICK = "x"
 UNCHECKED, CHECKED = "☐", "☒"  # the boxes of the official forms (option, forme, levels)
 
@@ -165,14 +166,14 @@ def build_table(dossier: Dossier, *, load_notes: tuple[str, ...] = ()) -> TableM
     unplaced: list[Row] = []
     for real in dossier.realisations:
         row = _row(real, columns, missing)
-        section = dossier.section_of(real)
-        if section in by_section:
-            by_section[section].append(row)
+        placement = place(dossier, real)
+        if placement.section is not None:
+            by_section[placement.section].append(row)
         else:
             unplaced.append(row)
             missing.append(
-                f"{real.file} : {_why_no_section(dossier, real)} ; la réalisation "
-                f"« {row.intitule} » n'est placée dans aucune section du tableau."
+                f"{real.file} : {placement.reason(real)} ; la réalisation "
+                f"« {row.intitule} » n'est placée dans aucune section du tableau (T004)."
             )
     sections = tuple(
         Section(key, ref.sections[key], tuple(by_section[key])) for key in SECTION_KEYS
@@ -260,15 +261,3 @@ def _row(real: Realisation, columns: tuple[Column, ...], missing: list[str]) -> 
         items=tuple(sorted(real.item_codes())),
     )
 
-
-def _why_no_section(dossier: Dossier, real: Realisation) -> str:
-    if real.cadre is None:
-        return "cadre absent (formation ou stage)"
-    if real.cadre not in ("formation", "stage"):
-        return f"cadre « {real.cadre} » inconnu (formation ou stage)"
-    if real.stage is None:
-        return "stage: absent pour une réalisation en stage"
-    stage = dossier.stage_by_id(real.stage)
-    if stage is None:
-        return f"le stage « {real.stage} » n'existe pas dans dossier.yaml"
-    return f"le stage « {real.stage} » n'a pas d'année (annee: 1 ou 2)"
