@@ -142,6 +142,23 @@ def check(
             "option, e4 n'accède jamais au réseau.",
         ),
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Corrige dans le dossier ce qui est mécanique et sûr (encodage, dates, clés "
+            "accentuées, numéro sans guillemets, code de compétence), dit ce qui a changé, "
+            "puis vérifie le résultat. Le seul mode qui écrit dans le dossier.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff",
+            help="Montre ce que --fix changerait (diff unifié), sans rien écrire ; code 1 s'il "
+            "y a quelque chose à corriger.",
+        ),
+    ] = False,
 ) -> None:
     """Vérifie un ou plusieurs dossiers comme le contrôle de conformité et le jury.
 
@@ -161,6 +178,8 @@ def check(
         output=output,
         jobs=jobs,
         online=online,
+        fix=fix,
+        diff=diff,
     )
     runner.run(run_check, dossiers, options)
 

@@ -126,6 +126,9 @@ class Candidate:
     numero: str | None = None
     option: str | None = None
     statut: str = "scolaire"
+    # `numero: 02271634506` unquoted: YAML reads a number (here the octal 317143366); `numero`
+    # keeps the digits as written, and this is what YAML made of them (S001 reports it)
+    numero_read_as: int | float | None = None
 
     @property
     def full_name(self) -> str:

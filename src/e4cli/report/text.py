@@ -155,8 +155,14 @@ def _finding(finding: Finding, dossier: str) -> Group:
     head.append("  ").append(finding.code, style=style)
     head.append(f" {_LABEL[finding.severity]}", style=style)
     body: list[Text] = [head, Text(finding.message)]
-    if finding.hint:
-        body.append(Text("↳ " + finding.hint, style="dim"))
+    hint, command = finding.hint, finding.command
+    if hint and command and hint.endswith(command):  # the command on its own, never wrapped
+        prose = hint[: -len(command)].rstrip()
+        if prose:
+            body.append(Text("↳ " + prose, style="dim"))
+        body.append(Text(("  " if prose else "↳ ") + command, no_wrap=True, overflow="ignore"))
+    elif hint:
+        body.append(Text("↳ " + hint, style="dim"))
     return Group(*(body[:1] + [Padding(t, (0, 0, 0, 4), expand=False) for t in body[1:]]))
 
 

@@ -30,9 +30,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         if comp.unplaced:
             names = ", ".join(comp.unplaced)
             many = len(comp.unplaced) > 1
+            placed_word = "ne sont placées" if many else "n'est placée"
             hint = (
                 f"{names} la cite{'nt' if many else ''}, mais "
-                f"{'ne sont placées' if many else 'n'est placée'} dans aucune section du "
+                f"{placed_word} dans aucune section du "
                 "tableau de synthèse : corrigez son cadre ou son stage pour qu'elle compte."
             )
         else:

@@ -98,6 +98,7 @@ class Identity:
     centre: str | None
     option: str | None  # SISR, SLAM, or None when missing or not one of them
     portfolio_url: str | None
+    numero_read_as: int | float | None = None  # `numero` unquoted: what YAML read (S001)
 
     @property
     def full_name(self) -> str:
@@ -218,16 +219,31 @@ def identity_of(dossier: Dossier) -> Identity:
         centre=dossier.centre,
         option=option,
         portfolio_url=dossier.portfolio_url,
+        numero_read_as=cand.numero_read_as,
     )
 
 
 def identity_notes(identity: Identity, fields: tuple[str, ...]) -> list[str]:
-    """A note for each of `fields` the identity lacks, in the order of `fields`."""
-    return [
-        f"dossier.yaml : {_IDENTITY_NOTES[name]}"
-        for name in fields
-        if not getattr(identity, name)
-    ]
+    """A note for each of `fields` the identity lacks or shows as written but not as read,
+    in the order of `fields`."""
+    notes = []
+    for name in fields:
+        if name == "numero" and identity.numero_read_as is not None and identity.numero:
+            from e4cli.rules.s001_valeur_invalide import read_as_number
+
+            message, hint = read_as_number(identity.numero, _number(identity.numero_read_as))
+            notes.append(
+                f"dossier.yaml : « candidat.numero » : {message} Le tableau le montre tel "
+                f"qu'écrit ; {hint[0].lower()}{hint[1:]}"
+            )
+        elif not getattr(identity, name):
+            notes.append(f"dossier.yaml : {_IDENTITY_NOTES[name]}")
+    return notes
+
+
+def _number(value: int | float) -> str:
+    """A number as the schema's finding shows it (`le nombre 317143366`)."""
+    return f"le nombre {value}"
 
 
 def _row(real: Realisation, columns: tuple[Column, ...], missing: list[str]) -> Row:
