@@ -16,12 +16,13 @@ from e4cli.check.outcome import ClassSummary, DossierOutcome, Verdict
 from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Finding, Severity
 from e4cli.util.console import OutputConsole
+from e4cli.util.typography import SEVERITY_WORDS, plain, wrap
 
 if TYPE_CHECKING:
     from e4cli.check.pipeline import Checked
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}
+_LABEL = SEVERITY_WORDS
 
 
 def make_console(stream: TextIO) -> Console:
@@ -113,7 +114,11 @@ def render_one(
             console.print(Text(path or result.display, style="bold underline"))
             for finding in group:
                 console.print(
-                    Padding(_finding(finding, result.display), (0, 0, 0, 2), expand=False)
+                    Padding(
+                        _finding(finding, result.display, console.width, _unicode(console)),
+                        (0, 0, 0, 2),
+                        expand=False,
+                    )
                 )
             console.print()
     if matrix and result.coverage is not None and result.realisations:
@@ -128,6 +133,11 @@ def render_one(
         console.print()
     console.print(_penalties(result))
     console.print(_verdict(result, verbose))
+
+
+def _unicode(console: Console) -> bool:
+    """Whether the console's encoding can show a non-breaking space."""
+    return console.encoding.lower().replace("-", "").startswith("utf")
 
 
 def _header(result: DossierOutcome) -> Text:
@@ -145,7 +155,9 @@ def _header(result: DossierOutcome) -> Text:
     return text
 
 
-def _finding(finding: Finding, dossier: str) -> Group:
+def _finding(
+    finding: Finding, dossier: str, console_width: int = 80, unicode_spaces: bool = True
+) -> Group:
     """`path:line:col  CODE severity` on a line (terminals make it a link to the place),
     then the message and the hint below it, over the whole width. A finding about the
     whole dossier (D001, D002) names the dossier."""
@@ -154,16 +166,24 @@ def _finding(finding: Finding, dossier: str) -> Group:
     head = Text(place, style="bold")
     head.append("  ").append(finding.code, style=style)
     head.append(f" {_LABEL[finding.severity]}", style=style)
-    body: list[Text] = [head, Text(finding.message)]
+    width = max(20, console_width - 6)  # the finding is indented by 2, its text by 4
+    body: list[Text] = [head, _prose(finding.message, width, unicode_spaces)]
     hint, command = finding.hint, finding.command
     if hint and command and hint.endswith(command):  # the command on its own, never wrapped
         prose = hint[: -len(command)].rstrip()
         if prose:
-            body.append(Text("↳ " + prose, style="dim"))
+            body.append(_prose("↳ " + prose, width, unicode_spaces, style="dim"))
         body.append(Text(("  " if prose else "↳ ") + command, no_wrap=True, overflow="ignore"))
     elif hint:
-        body.append(Text("↳ " + hint, style="dim"))
+        body.append(_prose("↳ " + hint, width, unicode_spaces, style="dim"))
     return Group(*(body[:1] + [Padding(t, (0, 0, 0, 4), expand=False) for t in body[1:]]))
+
+
+def _prose(text: str, width: int, unicode_spaces: bool, style: str = "") -> Text:
+    """A message wrapped the French way: never after « nor before :, never inside a path."""
+    lines = wrap(text, width)
+    joined = "\n".join(lines if unicode_spaces else [plain(line) for line in lines])
+    return Text(joined, style=style, no_wrap=True, overflow="ignore")
 
 
 def _matrix(result: DossierOutcome) -> Table:
