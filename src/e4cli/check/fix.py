@@ -80,9 +80,13 @@ class FixReport:
 
 def _shown(data: bytes) -> str:
     """A file's text for the diff: UTF-8 when it is, else as Windows-1252 would show it."""
-    for codec in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else (
-        "utf-8-sig",
-        "cp1252",
+    for codec in (
+        ("utf-8-sig", "utf-16")
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        else (
+            "utf-8-sig",
+            "cp1252",
+        )
     ):
         try:
             return data.decode(codec)
@@ -91,7 +95,9 @@ def _shown(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def apply(files: dict[str, bytes], findings: Iterable[Finding]) -> tuple[dict[str, bytes], list[Change], list[Change]]:
+def apply(
+    files: dict[str, bytes], findings: Iterable[Finding]
+) -> tuple[dict[str, bytes], list[Change], list[Change]]:
     """The files with the findings' fixes applied: (new contents, applied, skipped).
 
     Re-encodings come first (they turn bytes into text); then, per file, the edits from

@@ -67,8 +67,14 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 _VALUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^'(.*)' is not one of (.+)\.$"), "« {0} » n'est pas une valeur possible ({1})."),
-    (re.compile(r"^(.*) is not in the range x>=(-?\d+)\.$"), "{0} : la valeur doit valoir au moins {1}."),
-    (re.compile(r"^(.*) is not in the range x<=(-?\d+)\.$"), "{0} : la valeur doit valoir au plus {1}."),
+    (
+        re.compile(r"^(.*) is not in the range x>=(-?\d+)\.$"),
+        "{0} : la valeur doit valoir au moins {1}.",
+    ),
+    (
+        re.compile(r"^(.*) is not in the range x<=(-?\d+)\.$"),
+        "{0} : la valeur doit valoir au plus {1}.",
+    ),
     (
         re.compile(r"^(.*) is not in the range (-?\d+)<=x<=(-?\d+)\.$"),
         "{0} : la valeur doit être entre {1} et {2}.",

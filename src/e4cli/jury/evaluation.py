@@ -20,9 +20,9 @@ from typing import Any
 from e4cli.check.schema import validate
 from e4cli.dossier.dates import parse_date
 from e4cli.dossier.fs import DossierFS
-from e4cli.dossier.problems import NotText
 from e4cli.dossier.load import read_yaml
 from e4cli.dossier.model import Dossier
+from e4cli.dossier.problems import NotText
 from e4cli.dossier.yamlsource import YamlDocument
 from e4cli.jury.final_mark import MAX_DECIMALS, decimals, format_mark, in_range, parse_mark
 from e4cli.rules import (

@@ -12,8 +12,8 @@ from typing import TextIO
 
 from e4cli.check.outcome import ClassSummary, DossierOutcome
 from e4cli.report.base import ReportOptions
-from e4cli.util.typography import plural
 from e4cli.rules.findings import Finding, Severity
+from e4cli.util.typography import plural
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

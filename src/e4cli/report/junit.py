@@ -15,10 +15,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from e4cli.check.outcome import ClassSummary, DossierOutcome
 from e4cli.report.base import ReportOptions
-from e4cli.util.typography import severity_word
 from e4cli.rules.findings import Finding
 from e4cli.rules.registry import ordered
 from e4cli.util.safetext import visible
+from e4cli.util.typography import severity_word
 
 
 def _clean(text: str) -> str:

@@ -200,7 +200,10 @@ def _matrix(result: DossierOutcome) -> Table:
         )
     for real in result.realisations:
         if not real.placed:  # not in the table handed in: its competencies do not count
-            cells = [Text("·", style="dim") if code in real.competences else Text("") for code in coverage]
+            cells = [
+                Text("·", style="dim") if code in real.competences else Text("")
+                for code in coverage
+            ]
             table.add_row(Text(f"{real.label} (hors tableau, T004)", style="dim red"), *cells)
             continue
         cells = [

@@ -78,8 +78,6 @@ _PROBLEMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
 )
 
 
-
-
 @RULE.describes(YamlSyntax)
 def describe(problem: YamlSyntax) -> Description:
     """The parser's fault in French, where to point at, and how to fix it."""
@@ -156,10 +154,7 @@ def _quote_hint(text: str, mark: Mark) -> str:
         return _QUOTE_HINT
     key, value = match[1], match[2]
     shown = value if len(value) <= 60 else value[:59].rstrip() + "…"
-    if '"' in value:
-        quoted = "'" + shown.replace("'", "''") + "'"
-    else:
-        quoted = f'"{shown}"'
+    quoted = "'" + shown.replace("'", "''") + "'" if '"' in value else f'"{shown}"'
     return f"Mettez la valeur entre guillemets : {key}: {quoted}."
 
 

@@ -19,7 +19,11 @@ NBSP = "\u00a0"
 _BEFORE = re.compile(r" +([:;?!»])(?=\s|$|[.,)])")
 _AFTER = re.compile(r"« +")
 
-SEVERITY_WORDS = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}
+SEVERITY_WORDS = {
+    Severity.ERROR: "erreur",
+    Severity.WARNING: "avertissement",
+    Severity.INFO: "info",
+}
 
 
 def severity_word(severity: Severity) -> str:
@@ -41,9 +45,9 @@ def wrap(text: str, width: int) -> list[str]:
     """Lines of at most `width` characters, broken only at ordinary spaces, never in a word."""
     if width < 20:
         width = 20
-    return textwrap.wrap(
-        french(text), width, break_long_words=False, break_on_hyphens=False
-    ) or [""]
+    return textwrap.wrap(french(text), width, break_long_words=False, break_on_hyphens=False) or [
+        ""
+    ]
 
 
 def plural(count: int, word: str, plural_form: str | None = None) -> str:
