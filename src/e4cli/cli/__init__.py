@@ -8,6 +8,8 @@ their outputs. Heavy imports stay inside the commands so `e4 --version` and
 
 from __future__ import annotations
 
+import os
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -62,7 +64,7 @@ app = typer.Typer(
     help="Vérifie le dossier de l'épreuve E4/E5 du BTS SIO (portfolio, tableau de synthèse, "
     "attestations) et produit le tableau de synthèse officiel.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -501,6 +503,23 @@ def report(
     runner.run(run_report, classe, fmt.value if fmt else None, output, strict=strict, jobs=jobs)
 
 
+COMPLETE_VAR = "_E4_COMPLETE"
+_CLICK_STYLE = re.compile(r"^(bash|zsh|fish|powershell|pwsh)_(source|complete)$")
+
+
+def completion_instruction(value: str) -> str:
+    """Click's `bash_source` as Typer's `source_bash`: both spellings of `_E4_COMPLETE` work.
+
+    Click documents `_E4_COMPLETE=bash_source e4`; Typer, which e4 is built on, reads
+    `source_bash`. The scripts either one prints call e4 back in Typer's spelling.
+    """
+    match = _CLICK_STYLE.match(value)
+    return f"{match[2]}_{match[1]}" if match else value
+
+
 def main() -> None:
     """Console entry point: exit 2 with a short message when e4 itself fails."""
+    value = os.environ.get(COMPLETE_VAR)
+    if value:
+        os.environ[COMPLETE_VAR] = completion_instruction(value)
     runner.console_entry(lambda: app(prog_name="e4"))

@@ -26,6 +26,15 @@ _HEADINGS = {"Options": "Options", "Arguments": "Arguments", "Commands": "Comman
 _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"Show this message and exit\."), "Affiche cette aide et quitte."),
     (re.compile(r"\[required\]"), "[obligatoire]"),
+    (
+        re.compile(r"Install completion for the current shell\."),
+        "Installe la complétion (commandes, options, chemins) pour le shell courant.",
+    ),
+    (
+        re.compile(r"Show completion for the current shell, to copy it or customize the installation\."),
+        "Affiche le script de complétion du shell courant, pour le copier ou l'installer "
+        "à la main.",
+    ),
     (re.compile(r"\[default: ([^\]]*)\]"), r"[par défaut : \1]"),
 )
 
@@ -185,6 +194,9 @@ class FrenchGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        from e4cli.cli.completion import frenchify
+
+        frenchify(self.params)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         with _french_errors():

@@ -114,9 +114,24 @@ class Realisation:
 
 
 
+PLACEHOLDER = "À COMPLÉTER"  # how `e4 init` and `e4 import` mark what only the candidate writes
+
+
 def full_name(nom: str | None, prenom: str | None) -> str:
-    """« NOM Prénom », as the official forms write the candidate: the family name in capitals."""
-    return " ".join(part for part in ((nom or "").upper(), prenom or "") if part)
+    """« NOM Prénom », as the official forms write the candidate: the family name in capitals.
+
+    A part still « À COMPLÉTER » (a fresh `e4 init`) is shown once, as a placeholder, never
+    in capitals nor repeated: « (nom et prénom à compléter) », « MARTIN (prénom à compléter) ».
+    """
+    todo_nom = nom is not None and nom.lstrip().startswith(PLACEHOLDER)
+    todo_prenom = prenom is not None and prenom.lstrip().startswith(PLACEHOLDER)
+    if todo_nom and todo_prenom:
+        return "(nom et prénom à compléter)"
+    parts = [
+        "(nom à compléter)" if todo_nom else (nom or "").upper(),
+        "(prénom à compléter)" if todo_prenom else prenom or "",
+    ]
+    return " ".join(part for part in parts if part)
 
 
 @dataclass

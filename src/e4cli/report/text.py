@@ -270,25 +270,32 @@ def render_class_summary(summary: ClassSummary, console: Console) -> None:
     console.rule(style="dim")
     table = Table(title="Synthèse de la classe", title_justify="left")
     # A table wider than the console (80 columns in a pipe or a CI log) loses its right
-    # columns, penalties and uncovered competencies, which matter most. Paths stay whole
-    # when there is room beside the other columns' least widths, and fold otherwise.
+    # columns, penalties and uncovered competencies, which matter most. A path is never cut:
+    # when the paths do not fit beside the other columns' least widths, the table numbers
+    # the dossiers and the paths are listed whole above it.
     widest = max((len(row.display) for row in summary.dossiers), default=10)
     fits = widest <= min(32, console.width - _CLASS_COLUMNS_LEAST)
-    table.add_column("Dossier", overflow="fold", no_wrap=fits)
+    if fits:
+        table.add_column("Dossier", no_wrap=True)
+    else:
+        table.add_column("N°", justify="right", no_wrap=True)
+        for number, row in enumerate(summary.dossiers, start=1):
+            console.print(Text(f"{number:>3}  ").append(row.display, style="bold"), soft_wrap=True)
+        console.print()
     table.add_column("Candidat", overflow="fold")
     table.add_column("Verdict", no_wrap=True)
     table.add_column("Err.", justify="right", no_wrap=True)
     table.add_column("Avert.", justify="right", no_wrap=True)
     table.add_column("Pén.", justify="right", no_wrap=True)
     table.add_column("Non couvertes", overflow="fold")
-    for row in summary.dossiers:
+    for number, row in enumerate(summary.dossiers, start=1):
         if row.verdict is Verdict.CONFORME:
             verdict = Text(f"✔ {row.verdict}", style="green")
         else:
             verdict = Text(f"✘ {row.verdict}", style="bold red")
         uncovered = ", ".join(row.uncovered) if row.checked else "—"
         table.add_row(
-            Text(row.display),
+            Text(row.display if fits else str(number)),
             Text(row.candidate or "—"),
             verdict,
             str(row.errors),

@@ -68,11 +68,7 @@ def _code_by_punctuation(referential: Referential, raw: str) -> str | None:
     """The code `raw` is but for its punctuation and spacing (`B1-3`, `b1 .3`), if exactly one."""
     if not re.match(r"^\s*[A-Za-z]\s*\d", raw):
         return None
-    candidate = _PUNCTUATION.sub(".", raw.strip())
-    resolved = referential.resolve(candidate)
-    if resolved is None:
-        return None
-    return resolved.item or resolved.competence
+    return referential.code_of(_PUNCTUATION.sub(".", raw.strip()))
 
 
 def _fix(real: Realisation, index: int, code: str | None) -> Fix | None:
