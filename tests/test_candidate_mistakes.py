@@ -164,7 +164,17 @@ def test_an_empty_manifest_gets_one_finding(make_dossier: Callable[..., Path]) -
 # --- dates ---
 
 
-@pytest.mark.parametrize("written", ["2026/02/13", "2026-2-13", "13-02-2026"])
+@pytest.mark.parametrize("written", ["2026/02/13", "2026-2-13", "13-02-2026", "13.02.2026"])
+def test_an_unambiguous_date_in_another_form_is_given_its_iso_form(
+    make_dossier: Callable[..., Path], written: str
+) -> None:
+    finding = only(check_json(make_dossier({F: REAL_FORMATION.replace("2026-02-13", written)})))
+    assert (finding["code"], finding["line"]) == ("S003", 5)
+    assert "le 13 février 2026" in finding["message"]
+    assert finding["hint"] == "Écrivez-la au format ISO : 2026-02-13"
+
+
+@pytest.mark.parametrize("written", ["13-02-26", "2026/13", "le 13 février"])
 def test_a_date_in_no_known_form_gets_one_finding(
     make_dossier: Callable[..., Path], written: str
 ) -> None:
@@ -245,8 +255,8 @@ def test_two_stages_with_one_id_are_reported_at_the_second_id(
     (finding,) = [f for f in report["findings"] if f["code"] == "S001"]
     assert (finding["path"], finding["line"]) == (M, 18)
     assert "« stage1 » est déjà celui du stage 1 (Mairie de Lannion)" in finding["message"]
-    (r002,) = [f for f in report["findings"] if f["code"] == "R002"]
-    assert r002["hint"] == "Stages connus : stage1."
+    (t004,) = [f for f in report["findings"] if f["code"] == "T004"]
+    assert t004["hint"] == "Stages connus : stage1."
 
 
 def test_a_default_stage_id_that_repeats_an_explicit_one_is_reported(

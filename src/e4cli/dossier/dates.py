@@ -1,5 +1,5 @@
 """Dates as candidates write them: ISO, or a form that leaves no doubt about which number is
-the day: JJ/MM/AAAA, JJ/MM/AA, JJ-MM-AAAA, JJ.MM.AAAA, AAAA/MM/JJ."""
+the day: JJ/MM/AAAA, JJ/MM/AA, JJ-MM-AAAA, JJ.MM.AAAA, AAAA/MM/JJ, AAAA-M-J."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _FRENCH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 # with dashes or dots only with a four-digit year: 19-02-27 could be 2019-02-27
 _FRENCH_OTHER = re.compile(r"^(\d{1,2})([-.])(\d{1,2})\2(\d{4})$")
-_YEAR_FIRST = re.compile(r"^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")
 
 
 _IMPOSSIBLE = "n'existe pas dans le calendrier"

@@ -1,7 +1,9 @@
 """C001 · error · Compétence du bloc non couverte
 
 Une des six compétences du bloc n'est mobilisée par aucune réalisation (un item cité compte
-pour sa compétence).
+pour sa compétence). Seules comptent les réalisations que le tableau de synthèse montre : une
+compétence citée par une réalisation placée dans aucune section n'est pas couverte, et le
+constat qui dit pourquoi (T004, ou S001 pour son cadre ou son stage) suffit.
 
 Pourquoi : les réalisations « doivent, dans leur ensemble, mobiliser toutes les compétences
 du bloc » ; une compétence absente affaiblit tout l'oral, le jury ne pouvant pas l'évaluer.
@@ -28,21 +30,12 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     where = Location(ctx.dossier.realisations_dir + "/")
     for comp in ctx.coverage.uncovered():
         if comp.unplaced:
-            names = ", ".join(comp.unplaced)
-            many = len(comp.unplaced) > 1
-            placed_word = "ne sont placées" if many else "n'est placée"
-            hint = (
-                f"{names} la cite{'nt' if many else ''}, mais "
-                f"{placed_word} dans aucune section du "
-                "tableau de synthèse : corrigez son cadre ou son stage pour qu'elle compte."
-            )
-        else:
-            hint = (
-                f"Ajoutez {comp.code} (ou l'un de ses items) aux compétences d'une réalisation "
-                "qui la met réellement en œuvre, ou prévoyez une réalisation qui la mobilise."
-            )
+            # a réalisation cites it but has no section of the table: the finding that says
+            # why (T004, or S001 for its cadre or stage) already makes the dossier fail
+            continue
         yield RULE.finding(
             f"La compétence {comp.code} « {comp.label} » n'est mobilisée par aucune réalisation.",
             where,
-            hint,
+            f"Ajoutez {comp.code} (ou l'un de ses items) aux compétences d'une réalisation qui "
+            "la met réellement en œuvre, ou prévoyez une réalisation qui la mobilise.",
         )

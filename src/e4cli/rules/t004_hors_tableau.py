@@ -26,10 +26,15 @@ from e4cli.scoring.placement import Unplaced
 
 RULE = Rule.from_doc(__doc__)
 
-_CONSEQUENCE = (
-    "elle ne figurera dans aucune section du tableau de synthèse et ses compétences ne "
-    "comptent pas"
-)
+
+
+def _consequence(codes: set[str]) -> str:
+    """What being out of the table costs: the competencies it cites count for nothing."""
+    cited = f" ({', '.join(sorted(codes))})" if codes else ""
+    return (
+        "elle ne figurera dans aucune section du tableau de synthèse et ses compétences"
+        f"{cited} ne comptent pas"
+    )
 
 
 @RULE.checks
@@ -50,14 +55,14 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 continue  # `stage: 2`: the schema says it must be text (S001)
             yield RULE.finding(
                 f"La réalisation {real.label} est en stage mais ne dit pas lequel : "
-                f"{_CONSEQUENCE}.",
+                f"{_consequence(real.competence_codes())}.",
                 real.anchor.at("cadre"),
                 f"Ajoutez « stage: » avec l'identifiant d'un stage ({known}).",
             )
         elif placement.why is Unplaced.UNKNOWN_STAGE:
             yield RULE.finding(
                 f"La réalisation {real.label} cite le stage « {real.stage} », absent de "
-                f"dossier.yaml : {_CONSEQUENCE}.",
+                f"dossier.yaml : {_consequence(real.competence_codes())}.",
                 real.anchor.at("stage"),
                 f"Stages connus : {known}.",
             )
