@@ -53,6 +53,7 @@ candidat:
   numero: "02248211114"
   option: SISR
 centre: Lycée Félix Le Dantec
+forme: ccf
 portfolio:
   url: https://lea-martin.github.io/portfolio/
   chemin: portfolio/

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_cli, run_e4
+from conftest import run_e4
 from e4cli.cli.french import translate_error
 from e4cli.util.typography import NBSP
 
@@ -94,4 +94,5 @@ def test_bare_e4_shows_the_french_help() -> None:
 
 def test_an_unknown_message_is_left_as_click_wrote_it() -> None:
     assert translate_error("Something new happened.") == "Something new happened."
-    assert plain(translate_error("Invalid value for 'X': odd.")) == "valeur invalide pour « X » : odd."
+    translated = plain(translate_error("Invalid value for 'X': odd."))
+    assert translated == "valeur invalide pour « X » : odd."

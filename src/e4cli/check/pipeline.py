@@ -3,8 +3,8 @@ rules, score."""
 
 from __future__ import annotations
 
-from collections import Counter
 import posixpath
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -31,7 +31,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         "Installe la complétion (commandes, options, chemins) pour le shell courant.",
     ),
     (
-        re.compile(r"Show completion for the current shell, to copy it or customize the installation\."),
+        re.compile(
+            r"Show completion for the current shell, to copy it or customize the installation\."
+        ),
         "Affiche le script de complétion du shell courant, pour le copier ou l'installer "
         "à la main.",
     ),
