@@ -30,7 +30,6 @@ from e4cli.rules import s007_forme_absente as s007
 from e4cli.rules.findings import Finding, Severity
 from e4cli.scoring.penalties import Penalty, official_penalties
 from e4cli.scoring.placement import placed
-from e4cli.table.templating import short_url, web_url
 from e4cli.table.model import (
     CHECKED,
     SESSION_NOTE,
@@ -40,6 +39,7 @@ from e4cli.table.model import (
     identity_of,
     period_text,
 )
+from e4cli.table.templating import short_url, web_url
 
 GRID_TITLE = "Grille d'aide à l'évaluation"
 ANNEX_TITLE = "Annexe e4 (hors circulaire) : le dossier au regard de chaque compétence"
