@@ -53,7 +53,6 @@ candidat:
   numero: "02248211114"
   option: SISR
 centre: Lycée Félix Le Dantec
-forme: ccf
 portfolio:
   url: https://lea-martin.github.io/portfolio/
   chemin: portfolio/
@@ -68,6 +67,7 @@ stages:
     debut: 2027-01-11
     fin: 2027-02-19
     attestation: attestations/stage2.pdf
+forme: ccf
 """
 
 REAL_FORMATION = """\

@@ -338,7 +338,7 @@ def test_a_realisations_folder_that_does_not_exist_is_named_at_its_line(
 ) -> None:
     dossier = make_dossier({M: MANIFEST + "realisations: realisation/\n"})
     finding = only(check_json(dossier))
-    assert (finding["code"], finding["path"], finding["line"]) == ("T001", M, 22)
+    assert (finding["code"], finding["path"], finding["line"]) == ("T001", M, 23)
     assert finding["message"].startswith(
         "Le dossier des réalisations « realisation/ » n'existe pas"
     )
@@ -383,7 +383,7 @@ def test_stages_the_schema_cannot_read_give_only_the_schema_finding(
     make_dossier: Callable[..., Path], stages: str, line: int
 ) -> None:
     """No stage total, no 'stage2 is absent', no 'no attestation': each would be false."""
-    manifest = MANIFEST.split("stages:")[0] + "stages:" + stages
+    manifest = MANIFEST.split("stages:")[0] + "stages:" + stages + "forme: ccf\n"
     assert non_info(check_json(make_dossier({M: manifest}))) == [("S001", M, line)]
 
 
