@@ -67,6 +67,7 @@ stages:
     debut: 2027-01-11
     fin: 2027-02-19
     attestation: attestations/stage2.pdf
+forme: ccf
 """
 
 REAL_FORMATION = """\

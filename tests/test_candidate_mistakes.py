@@ -164,7 +164,17 @@ def test_an_empty_manifest_gets_one_finding(make_dossier: Callable[..., Path]) -
 # --- dates ---
 
 
-@pytest.mark.parametrize("written", ["2026/02/13", "2026-2-13", "13-02-2026"])
+@pytest.mark.parametrize("written", ["2026/02/13", "2026-2-13", "13-02-2026", "13.02.2026"])
+def test_an_unambiguous_date_in_another_form_is_given_its_iso_form(
+    make_dossier: Callable[..., Path], written: str
+) -> None:
+    finding = only(check_json(make_dossier({F: REAL_FORMATION.replace("2026-02-13", written)})))
+    assert (finding["code"], finding["line"]) == ("S003", 5)
+    assert "le 13 février 2026" in finding["message"]
+    assert finding["hint"] == "Écrivez-la au format ISO : 2026-02-13"
+
+
+@pytest.mark.parametrize("written", ["13-02-26", "2026/13", "le 13 février"])
 def test_a_date_in_no_known_form_gets_one_finding(
     make_dossier: Callable[..., Path], written: str
 ) -> None:
@@ -245,8 +255,8 @@ def test_two_stages_with_one_id_are_reported_at_the_second_id(
     (finding,) = [f for f in report["findings"] if f["code"] == "S001"]
     assert (finding["path"], finding["line"]) == (M, 18)
     assert "« stage1 » est déjà celui du stage 1 (Mairie de Lannion)" in finding["message"]
-    (r002,) = [f for f in report["findings"] if f["code"] == "R002"]
-    assert r002["hint"] == "Stages connus : stage1."
+    (t004,) = [f for f in report["findings"] if f["code"] == "T004"]
+    assert t004["hint"] == "Stages connus : stage1."
 
 
 def test_a_default_stage_id_that_repeats_an_explicit_one_is_reported(
@@ -328,7 +338,7 @@ def test_a_realisations_folder_that_does_not_exist_is_named_at_its_line(
 ) -> None:
     dossier = make_dossier({M: MANIFEST + "realisations: realisation/\n"})
     finding = only(check_json(dossier))
-    assert (finding["code"], finding["path"], finding["line"]) == ("T001", M, 22)
+    assert (finding["code"], finding["path"], finding["line"]) == ("T001", M, 23)
     assert finding["message"].startswith(
         "Le dossier des réalisations « realisation/ » n'existe pas"
     )
@@ -373,7 +383,7 @@ def test_stages_the_schema_cannot_read_give_only_the_schema_finding(
     make_dossier: Callable[..., Path], stages: str, line: int
 ) -> None:
     """No stage total, no 'stage2 is absent', no 'no attestation': each would be false."""
-    manifest = MANIFEST.split("stages:")[0] + "stages:" + stages
+    manifest = MANIFEST.split("stages:")[0] + "stages:" + stages + "forme: ccf\n"
     assert non_info(check_json(make_dossier({M: manifest}))) == [("S001", M, line)]
 
 

@@ -86,7 +86,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[tuple[str, str | None
         {F: REAL_FORMATION.replace("2026-02-13", "2025-12-01")},
         [("R001", F, 5)],
     ),
-    ("R002 unknown stage", {S: REAL_STAGE.replace("stage2", "stage9")}, [("R002", S, 3)]),
+    ("T004 unknown stage", {S: REAL_STAGE.replace("stage2", "stage9")}, [("T004", S, 3)]),
     (
         "R002 outside its stage",
         {S: REAL_STAGE.replace("2027-02-10", "2027-03-10")},
@@ -198,9 +198,11 @@ def test_r004_suggests_the_nearest_reference(make_dossier: Callable[..., Path]) 
 
 def test_s002_suggests_the_unaccented_key(make_dossier: Callable[..., Path]) -> None:
     report = check_json(make_dossier({F: REAL_FORMATION.replace("intitule:", "intitulé:")}))
-    (finding,) = [f for f in report["findings"] if f["code"] == "S002"]
-    assert finding["hint"] == "Vouliez-vous dire « intitule » ?"
-    assert finding["column"] == 1
+    # one finding at the key: not also « intitule » missing (S001)
+    (finding,) = [f for f in report["findings"] if f["severity"] != "info"]
+    assert (finding["code"], finding["line"], finding["column"]) == ("S002", 1, 1)
+    assert "« intitule » (champ obligatoire)" in finding["message"]
+    assert finding["hint"] == "Renommez-la « intitule » (e4 check --fix le fait)."
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from e4cli.util.jsonc import JsoncError, parse_jsonc, set_top_level_member
 SETTINGS = Path(".vscode") / "settings.json"
 DOSSIER_KEY = "./.e4/schemas/dossier.schema.json"
 REALISATION_KEY = "./.e4/schemas/realisation.schema.json"
+EVALUATION_KEY = "./.e4/schemas/evaluation.schema.json"
 
 
 def test_printing_a_schema_is_unchanged() -> None:
@@ -61,6 +62,13 @@ def test_vscode_creates_the_settings_and_exports_what_they_point_at(workspace: P
     assert mapping == {
         DOSSIER_KEY: ["dossier.yaml", "**/dossier.yaml"],
         REALISATION_KEY: ["realisations/*.yaml", "**/realisations/*.yaml"],
+        # the commission's evaluations, offline like the rest (e4 note --evaluation)
+        EVALUATION_KEY: [
+            "evaluation.yaml",
+            "**/evaluation.yaml",
+            "evaluations/*.yaml",
+            "**/evaluations/*.yaml",
+        ],
     }
     for key in mapping:
         assert (workspace / key).is_file()
@@ -86,7 +94,7 @@ def test_vscode_keeps_comments_trailing_commas_and_other_settings(workspace: Pat
     assert text.startswith(original[: original.rindex(",\n}")])  # everything before is as it was
     data = parse_jsonc(text)
     assert {k: v for k, v in data.items() if k != "yaml.schemas"} == parse_jsonc(original)
-    assert set(data["yaml.schemas"]) == {DOSSIER_KEY, REALISATION_KEY}
+    assert set(data["yaml.schemas"]) == {DOSSIER_KEY, REALISATION_KEY, EVALUATION_KEY}
 
 
 def test_vscode_keeps_the_line_ends_and_byte_order_mark_of_a_windows_file(
@@ -103,6 +111,7 @@ def test_vscode_keeps_the_line_ends_and_byte_order_mark_of_a_windows_file(
     assert set(parse_jsonc(raw.decode("utf-8-sig"))["yaml.schemas"]) == {
         DOSSIER_KEY,
         REALISATION_KEY,
+        EVALUATION_KEY,
     }
 
 

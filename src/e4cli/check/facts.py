@@ -41,6 +41,7 @@ from e4cli.dossier.nearfile import NameFinder, NearMiss
 from e4cli.dossier.problems import Outside
 from e4cli.dossier.proofs import undeclared_files
 from e4cli.rules.findings import Location
+from e4cli.scoring.placement import Placement, placements
 from e4cli.util.weburl import check_url
 
 if TYPE_CHECKING:
@@ -113,6 +114,9 @@ class Facts:
     problems: list[Outside] = field(default_factory=list)
     descriptifs: dict[str, str | None] = field(default_factory=dict)
     """The text of each E6 descriptif file (None when it is not a readable UTF-8 file)."""
+    # each réalisation's section of the table, by its file (scoring.placement): what the
+    # table, the grid and the coverage show
+    placements: dict[str, Placement] = field(default_factory=dict)
 
     def path(self, raw: str) -> PathFact:
         """The fact of a path the dossier names; every such path was gathered."""
@@ -134,6 +138,7 @@ class _Gatherer:
 
     def run(self, portfolio: LocalPortfolio | None, online: bool) -> Facts:
         dossier, facts = self.dossier, self.facts
+        facts.placements = placements(dossier)
         for stage in dossier.stages:
             if stage.attestation is not None:
                 self.path(stage.attestation, stage.anchor.at("attestation"), head=True)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from e4cli.rules.findings import Finding, Severity
 from e4cli.scoring.penalties import Penalty
+from e4cli.scoring.placement import place
 from e4cli.util.safetext import maybe_visible, one_line
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ class RealisationRow:
     id: str
     label: str
     competences: tuple[str, ...]
+    placed: bool = True  # False: in no section of the table (T004), its ticks do not count
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ class DossierOutcome:
                     one_line(r.id),
                     one_line(r.intitule or r.id),
                     tuple(sorted(r.competence_codes())),
+                    place(dossier, r).placed,
                 )
                 for r in dossier.realisations
             ),

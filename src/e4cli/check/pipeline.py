@@ -3,6 +3,7 @@ rules, score."""
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from e4cli.dossier.model import Dossier
 from e4cli.dossier.portfolio import read_portfolio
 from e4cli.dossier.problems import Problem
 from e4cli.rules.base import CheckContext
-from e4cli.rules.findings import Finding, Location
+from e4cli.rules.findings import Finding, Location, with_command
 from e4cli.rules.registry import RULES, report
 from e4cli.scoring.coverage import Coverage, compute_coverage, compute_coverage_e6
 from e4cli.scoring.penalties import compute_penalties
@@ -71,6 +72,7 @@ def check_dossier(path: Path, display: str | None = None, *, online: bool = Fals
         for rule in RULES.values():
             findings.extend(rule.run(ctx))
         findings = silence(findings)
+    findings = [with_command(f, display, _seen_from_here(display, f)) for f in findings]
     findings.sort(key=Finding.sort_key)
     findings = summarise(findings)
     penalties = compute_penalties(findings)
@@ -80,6 +82,13 @@ def check_dossier(path: Path, display: str | None = None, *, online: bool = Fals
         ),
         loaded.dossier,
     )
+
+
+def _seen_from_here(display: str, finding: Finding) -> str:
+    """The finding's file as seen from where e4 runs: the dossier as given, then the path."""
+    base = display.replace("\\", "/")
+    rel = finding.location.path
+    return posixpath.normpath(posixpath.join(base, rel) if rel else base)
 
 
 def silence(findings: list[Finding]) -> list[Finding]:

@@ -12,13 +12,14 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
+import yaml
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from e4cli.dossier.problems import InvalidValue, SchemaViolation, UnknownKey
 from e4cli.dossier.yamlsource import PathElem, YamlDocument, field_name
 from e4cli.util.resources import load_schema
-from e4cli.util.textnorm import nearest
+from e4cli.util.textnorm import fold, nearest, only_match
 
 _TYPE_NAMES = {
     "string": "du texte",
@@ -160,8 +161,42 @@ def validate(doc: YamlDocument, schema_name: str) -> Iterator[SchemaViolation]:
         validator.iter_errors(doc.data),
         key=lambda e: (doc.locate(list(e.absolute_path)).line or 0, list(map(str, e.path))),
     )
+    renamed = _renames(errors)
     for error in errors:
-        yield from _violations(doc, error)
+        if _meant_by_a_key(error, renamed):
+            continue  # `intitulé:` for `intitule`: one finding, S002 at the key
+        yield from _violations(doc, error, renamed)
+
+
+def _renames(errors: list[ValidationError]) -> dict[tuple[PathElem, ...], dict[str, str]]:
+    """For each block, the unknown keys that can only mean one known key not written there."""
+    found: dict[tuple[PathElem, ...], dict[str, str]] = {}
+    for error in errors:
+        if str(error.validator) != "additionalProperties" or not isinstance(error.instance, dict):
+            continue
+        known = list(_subschema(error).get("properties", {}))
+        path = tuple(error.absolute_path)
+        unknown = [key for key in error.instance if key not in known]
+        targets: dict[str, list[str]] = {}
+        for key in unknown[:MAX_SUGGESTED]:  # a hostile block of 40,000 keys: the first only
+            target = only_match(key, known)
+            if target is not None and target not in error.instance:
+                targets.setdefault(target, []).append(key)
+        # two keys that could both mean one: a choice to make, no rename
+        renames = {keys[0]: target for target, keys in targets.items() if len(keys) == 1}
+        if renames:
+            found[path] = renames
+    return found
+
+
+def _meant_by_a_key(
+    error: ValidationError, renamed: dict[tuple[PathElem, ...], dict[str, str]]
+) -> bool:
+    """A required key reported missing while an unknown key of its block can only mean it."""
+    if str(error.validator) != "required":
+        return False
+    missing = error.message.split("'")[1] if "'" in error.message else None
+    return missing in renamed.get(tuple(error.absolute_path), {}).values()
 
 
 def _subschema(error: ValidationError) -> dict[str, Any]:
@@ -170,27 +205,45 @@ def _subschema(error: ValidationError) -> dict[str, Any]:
     return dict(schema) if isinstance(schema, Mapping) else {}
 
 
-def _violations(doc: YamlDocument, error: ValidationError) -> Iterator[SchemaViolation]:
+def _violations(
+    doc: YamlDocument,
+    error: ValidationError,
+    renamed: dict[tuple[PathElem, ...], dict[str, str]] | None = None,
+) -> Iterator[SchemaViolation]:
     path: list[PathElem] = list(error.absolute_path)
     where = field_name(path)
     kind = str(error.validator)
     schema = _subschema(error)
     if kind == "additionalProperties":
         known = list(schema.get("properties", {}))
+        required = set(schema.get("required", []))
         instance: Any = error.instance
         extras = [k for k in instance if k not in known]
+        renames = (renamed or {}).get(tuple(path), {})
         for count, key in enumerate(extras):
+            target = renames.get(key)
             # past the findings a report details one by one, no suggestion is shown
-            suggestion = nearest(key, known) if count < MAX_SUGGESTED else None
-            hint = (
-                f"Vouliez-vous dire « {suggestion} » ?"
-                if suggestion
-                else f"Clés possibles ici : {', '.join(known)}."
-            )
+            suggestion = target or (nearest(key, known) if count < MAX_SUGGESTED else None)
+            inside = f" dans « {where} »" if path else ""
+            message = f"Clé inconnue « {key} »{inside}."
+            if target and fold(target) == fold(key):
+                message = (
+                    f"Clé inconnue « {key} »{inside} : les clés s'écrivent sans accents ni "
+                    f"majuscules, « {target} »"
+                    + (" (champ obligatoire)." if target in required else ".")
+                )
+            if target:
+                hint = f"Renommez-la « {target} » (e4 check --fix le fait)."
+            elif suggestion:
+                hint = f"Vouliez-vous dire « {suggestion} » ?"
+            else:
+                hint = f"Clés possibles ici : {', '.join(known)}."
             yield UnknownKey(
                 doc.locate_key([*path, key]),
-                f"Clé inconnue « {key} »" + (f" dans « {where} »." if path else "."),
+                message,
                 hint,
+                rename=target,
+                span=doc.key_span([*path, key]) if target else None,
             )
         return
     if kind == "required":
@@ -206,7 +259,28 @@ def _violations(doc: YamlDocument, error: ValidationError) -> Iterator[SchemaVio
         )
         return
     message, advice = _describe(doc, error, path)
-    yield InvalidValue(doc.locate(path), f"« {where} » : {message}", advice)
+    quoted = None
+    span = None
+    if _read_as_number(doc, error, path):
+        span = doc.span(path)
+        quoted = f'"{span.text}"' if span is not None else None
+    yield InvalidValue(doc.locate(path), f"« {where} » : {message}", advice, quoted, span)
+
+
+def _read_as_number(doc: YamlDocument, error: ValidationError, path: list[PathElem]) -> bool:
+    """Text the schema wants, written as a plain number that quoting keeps as written."""
+    if str(error.validator) != "type" or error.validator_value != "string":
+        return False
+    value = error.instance
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    node, depth = doc.node_at(path)
+    return (
+        depth == len(path)
+        and isinstance(node, yaml.ScalarNode)
+        and not node.style
+        and re.fullmatch(r"[0-9A-Za-z_.+-]+", str(node.value)) is not None
+    )
 
 
 def _describe(
@@ -225,6 +299,10 @@ def _describe(
         shown: Any = _show(value)
         if value is None and raw == "":  # nothing written after « key: » or « - »
             return f"la valeur est vide, alors qu'elle doit être {wanted}.", description
+        if names == ["string"] and isinstance(raw, str):
+            from e4cli.rules.s001_valeur_invalide import read_as_number
+
+            return read_as_number(raw, shown)
         if "string" in names and isinstance(raw, str):
             hint = f'Mettez la valeur entre guillemets pour la garder telle quelle : "{raw}".'
             shown = f"« {raw} », lu comme {shown}"

@@ -8,6 +8,8 @@ their outputs. Heavy imports stay inside the commands so `e4 --version` and
 
 from __future__ import annotations
 
+import os
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -68,7 +70,7 @@ app = typer.Typer(
     help="Vérifie le dossier de l'épreuve E4/E5 du BTS SIO (portfolio, tableau de synthèse, "
     "attestations) et produit le tableau de synthèse officiel.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -148,6 +150,23 @@ def check(
             "option, e4 n'accède jamais au réseau.",
         ),
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Corrige dans le dossier ce qui est mécanique et sûr (encodage, dates, clés "
+            "accentuées, numéro sans guillemets, code de compétence), dit ce qui a changé, "
+            "puis vérifie le résultat. Le seul mode qui écrit dans le dossier.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff",
+            help="Montre ce que --fix changerait (diff unifié), sans rien écrire ; code 1 s'il "
+            "y a quelque chose à corriger.",
+        ),
+    ] = False,
 ) -> None:
     """Vérifie un ou plusieurs dossiers comme le contrôle de conformité et le jury.
 
@@ -167,6 +186,8 @@ def check(
         output=output,
         jobs=jobs,
         online=online,
+        fix=fix,
+        diff=diff,
     )
     runner.run(run_check, dossiers, options)
 
@@ -541,6 +562,23 @@ def report(
     runner.run(run_report, classe, fmt.value if fmt else None, output, strict=strict, jobs=jobs)
 
 
+COMPLETE_VAR = "_E4_COMPLETE"
+_CLICK_STYLE = re.compile(r"^(bash|zsh|fish|powershell|pwsh)_(source|complete)$")
+
+
+def completion_instruction(value: str) -> str:
+    """Click's `bash_source` as Typer's `source_bash`: both spellings of `_E4_COMPLETE` work.
+
+    Click documents `_E4_COMPLETE=bash_source e4`; Typer, which e4 is built on, reads
+    `source_bash`. The scripts either one prints call e4 back in Typer's spelling.
+    """
+    match = _CLICK_STYLE.match(value)
+    return f"{match[2]}_{match[1]}" if match else value
+
+
 def main() -> None:
     """Console entry point: exit 2 with a short message when e4 itself fails."""
+    value = os.environ.get(COMPLETE_VAR)
+    if value:
+        os.environ[COMPLETE_VAR] = completion_instruction(value)
     runner.console_entry(lambda: app(prog_name="e4"))

@@ -45,6 +45,8 @@ class CheckOptions:
     output: Path | None = None
     jobs: int | None = None
     online: bool = False
+    fix: bool = False
+    diff: bool = False
 
 
 def resolve_targets(paths: Sequence[Path], recursive: bool) -> list[Target]:
@@ -63,6 +65,10 @@ def run_check(paths: Sequence[Path], options: CheckOptions) -> int:
 
     chosen = resolve_targets(paths, options.recursive)
     refuse_dossier_files(options.output, [target.path for target in chosen])
+    if options.diff:
+        return show_diff(chosen, options.output)
+    if options.fix:
+        run_fixes(chosen)
     many = len(chosen) > 1 or options.recursive
     summary = ClassSummary()
     failures: list[str] = []
@@ -111,3 +117,45 @@ def run_check(paths: Sequence[Path], options: CheckOptions) -> int:
     if failures:
         return EXIT_FAILURE
     return EXIT_FINDINGS if summary.failed else EXIT_OK
+
+
+def run_fixes(chosen: Sequence[Target]) -> None:
+    """`e4 check --fix`: apply each dossier's safe fixes, say what changed, on stderr."""
+    from e4cli.check.fix import fix_dossier
+
+    total = files = 0
+    for target in chosen:
+        report = fix_dossier(target.path, target.display, write=True)
+        base = target.display.replace("\\", "/").rstrip("/")
+        for change in report.changes:
+            say(f"e4 : {base}/{change.where} : {change.code} corrigé : {change.summary}")
+        for change in report.skipped:
+            say(f"e4 : {base}/{change.where} : {change.code} non corrigé (le texte a changé).")
+        for rel in report.unwritten:
+            say(f"e4 : {base}/{rel} a changé pendant la correction : laissé tel quel.")
+        total += len(report.changes)
+        files += len(report.after) - len(report.unwritten)
+    if total:
+        say(
+            f"e4 : {total} correction{'s' if total > 1 else ''} dans {files} "
+            f"fichier{'s' if files > 1 else ''} ; vérification du résultat :"
+        )
+    else:
+        say("e4 : aucune correction automatique à faire.")
+
+
+def show_diff(chosen: Sequence[Target], output: Path | None) -> int:
+    """`e4 check --diff`: the fixes as a unified diff, nothing written; 1 if any."""
+    from e4cli.check.fix import fix_dossier
+
+    changed = False
+    with text_output(output) as stream:
+        for target in chosen:
+            report = fix_dossier(target.path, target.display, write=False)
+            if report.after:
+                changed = True
+                stream.write(report.diff(target.display))
+        stream.flush()
+    if not changed:
+        say("e4 : aucune correction automatique à faire.")
+    return EXIT_FINDINGS if changed else EXIT_OK

@@ -15,15 +15,44 @@ from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import typer
+from typer._click import Context, HelpFormatter
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperCommand, TyperGroup
+
+from e4cli.util import typography
 
 _HEADINGS = {"Options": "Options", "Arguments": "Arguments", "Commands": "Commandes"}
 
 _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"Show this message and exit\."), "Affiche cette aide et quitte."),
     (re.compile(r"\[required\]"), "[obligatoire]"),
+    (
+        re.compile(r"Install completion for the current shell\."),
+        "Installe la complétion (commandes, options, chemins) pour le shell courant.",
+    ),
+    (
+        re.compile(
+            r"Show completion for the current shell, to copy it or customize the installation\."
+        ),
+        "Affiche le script de complétion du shell courant, pour le copier ou l'installer "
+        "à la main.",
+    ),
     (re.compile(r"\[default: ([^\]]*)\]"), r"[par défaut : \1]"),
+)
+
+# Click's metavars and range notes, as the option list and the usage line show them.
+_METAVARS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"<file>"), "<fichier>"),
+    (re.compile(r"<directory>"), "<dossier>"),
+    (re.compile(r"<path>"), "<chemin>"),
+    (re.compile(r"<(?:int range|integer|int)>"), "<entier>"),
+    (re.compile(r"<(?:float range|float)>"), "<nombre>"),
+    (re.compile(r"<(?:str|text|string)>"), "<texte>"),
+    (re.compile(r"\[x>=(-?\d+)\]"), "[au\u00a0moins\u00a0\\1]"),
+    (re.compile(r"\[x<=(-?\d+)\]"), "[au\u00a0plus\u00a0\\1]"),
+    (re.compile(r"\[(-?\d+)<=x<=(-?\d+)\]"), "[de\u00a0\\1\u00a0à\u00a0\\2]"),
+    (re.compile(r"\bCOMMAND \[ARGS\]\.\.\."), "COMMANDE [ARGUMENTS]..."),
+    (re.compile(r"\{(\w+)\}"), lambda m: m.group(1).upper()),
 )
 
 _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -36,7 +65,7 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^No such option: (\S+?)\.?$"), "option inconnue : {0}."),
     (
         re.compile(r"^No such command '([^']+)'\.? Did you mean (.+)\?$"),
-        "commande inconnue : « {0} ». Vouliez-vous dire {1} ?",
+        "commande inconnue : « {0} ». Vouliez-vous dire {1} ?",  # {1}: see _quoted
     ),
     (re.compile(r"^No such command '([^']+)'\.?$"), "commande inconnue : « {0} »."),
     (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), "argument(s) en trop : {0}."),
@@ -49,6 +78,18 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 _VALUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^'(.*)' is not one of (.+)\.$"), "« {0} » n'est pas une valeur possible ({1})."),
+    (
+        re.compile(r"^(.*) is not in the range x>=(-?\d+)\.$"),
+        "{0} : la valeur doit valoir au moins {1}.",
+    ),
+    (
+        re.compile(r"^(.*) is not in the range x<=(-?\d+)\.$"),
+        "{0} : la valeur doit valoir au plus {1}.",
+    ),
+    (
+        re.compile(r"^(.*) is not in the range (-?\d+)<=x<=(-?\d+)\.$"),
+        "{0} : la valeur doit être entre {1} et {2}.",
+    ),
     (re.compile(r"^(.*) is not in the range (.+)\.$"), "{0} n'est pas dans l'intervalle {1}."),
     (
         re.compile(r"^'(.*)' is not a valid integer(?: range)?\.$"),
@@ -63,7 +104,13 @@ _INVALID = re.compile(r"^Invalid value for (.+?): (.*)$", re.DOTALL)
 
 
 def translate_help(text: str) -> str:
-    for pattern, french in _PHRASES:
+    for pattern, french in (*_PHRASES, *_METAVARS):
+        text = pattern.sub(french, text)
+    return typography.french(text)
+
+
+def translate_metavars(text: str) -> str:
+    for pattern, french in _METAVARS:
         text = pattern.sub(french, text)
     return text
 
@@ -72,7 +119,10 @@ def translate_error(message: str) -> str:
     """A usage error in French; an unknown message stays as Click wrote it."""
     invalid = _INVALID.match(message)
     if invalid:
-        return f"valeur invalide pour {invalid.group(1)} : {_translate(_VALUES, invalid.group(2))}"
+        name = _quoted(invalid.group(1))
+        return typography.french(
+            f"valeur invalide pour {name} : {_translate(_VALUES, invalid.group(2))}"
+        )
     return _translate(_ERRORS, message)
 
 
@@ -80,8 +130,13 @@ def _translate(table: tuple[tuple[re.Pattern[str], str], ...], message: str) -> 
     for pattern, french in table:
         match = pattern.match(message.strip())
         if match:
-            return french.format(*match.groups())
+            return typography.french(french.format(*(_quoted(g) for g in match.groups())))
     return message
+
+
+def _quoted(text: str) -> str:
+    """Click's 'check', 'schema' in French quotation marks: « check », « schema »."""
+    return re.sub(r"'([^']*)'", r"« \1 »", text)
 
 
 _BaseContext = TyperCommand.context_class
@@ -90,13 +145,21 @@ _BaseFormatter = _BaseContext.formatter_class
 
 class FrenchFormatter(_BaseFormatter):  # type: ignore[misc,valid-type]
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, "Utilisation : " if prefix is None else prefix)
+        prefix = "Utilisation\u00a0: " if prefix is None else prefix
+        super().write_usage(prog, translate_metavars(args), prefix)
+
+    def write_text(self, text: str) -> None:
+        super().write_text(typography.french(text))
 
     def write_heading(self, heading: str) -> None:
-        self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)} :\n")
+        self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}\u00a0:\n")
 
     def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
-        super().write_dl([(term, translate_help(text)) for term, text in rows], *args, **kwargs)
+        super().write_dl(
+            [(translate_metavars(term), translate_help(text)) for term, text in rows],
+            *args,
+            **kwargs,
+        )
 
 
 class FrenchContext(_BaseContext):  # type: ignore[misc,valid-type]
@@ -112,6 +175,19 @@ class FrenchGroup(TyperGroup):
 
     context_class = FrenchContext
 
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+        """The command list with each command's first sentence whole, wrapped, never cut."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            text = command.short_help or (command.help or "").strip().split("\n\n")[0]
+            rows.append((name, " ".join(text.split())))
+        if rows:
+            with formatter.section("Commandes"):
+                formatter.write_dl(rows)
+
     def main(  # type: ignore[override]
         self,
         args: Sequence[str] | None = None,
@@ -120,6 +196,9 @@ class FrenchGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        from e4cli.cli.completion import frenchify
+
+        frenchify(self.params)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         with _french_errors():
@@ -148,7 +227,7 @@ def _show_usage_error(exc: UsageError) -> NoReturn:
     ctx = exc.ctx
     if ctx is not None:
         typer.echo(ctx.get_usage(), err=True)
-        typer.echo(f"Aide : {ctx.command_path} --help", err=True)
+        typer.echo(f"Aide\u00a0: {ctx.command_path} --help", err=True)
         typer.echo(err=True)
-    typer.echo(f"Erreur : {translate_error(exc.format_message())}", err=True)
+    typer.echo(f"Erreur\u00a0: {translate_error(exc.format_message())}", err=True)
     sys.exit(exc.exit_code)

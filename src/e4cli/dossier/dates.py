@@ -1,4 +1,5 @@
-"""Dates as candidates write them: ISO, or the French forms JJ/MM/AAAA and JJ/MM/AA."""
+"""Dates as candidates write them: ISO, or a form that leaves no doubt about which number is
+the day: JJ/MM/AAAA, JJ/MM/AA, JJ-MM-AAAA, JJ.MM.AAAA, AAAA/MM/JJ, AAAA-M-J."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from dataclasses import dataclass
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _FRENCH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+# with dashes or dots only with a four-digit year: 19-02-27 could be 2019-02-27
+_FRENCH_OTHER = re.compile(r"^(\d{1,2})([-.])(\d{1,2})\2(\d{4})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")
 
 
 _IMPOSSIBLE = "n'existe pas dans le calendrier"
@@ -16,7 +20,7 @@ _IMPOSSIBLE = "n'existe pas dans le calendrier"
 @dataclass(frozen=True)
 class ParsedDate:
     value: dt.date | None
-    french: bool = False  # written JJ/MM/AAAA or JJ/MM/AA: accepted, with a warning
+    french: bool = False  # written in a form other than ISO: accepted, with a warning
     error: str | None = None
 
     @property
@@ -35,6 +39,14 @@ def parse_date(text: str) -> ParsedDate:
         day_text, month_text, year_text = french.groups()
         year = int(year_text) + (2000 if len(year_text) == 2 else 0)
         return _build(year, int(month_text), int(day_text), french=True)
+    other = _FRENCH_OTHER.match(text)
+    if other:
+        day_text, _, month_text, year_text = other.groups()
+        return _build(int(year_text), int(month_text), int(day_text), french=True)
+    year_first = _YEAR_FIRST.match(text)
+    if year_first:
+        year_text, _, month_text, day_text = year_first.groups()
+        return _build(int(year_text), int(month_text), int(day_text), french=True)
     return ParsedDate(None, error="n'est pas une date (attendu AAAA-MM-JJ)")
 
 

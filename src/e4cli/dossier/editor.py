@@ -31,6 +31,13 @@ SETTINGS_KEY = "yaml.schemas"
 SCHEMA_GLOBS = {
     "dossier.schema.json": ["dossier.yaml", "**/dossier.yaml"],
     "realisation.schema.json": ["realisations/*.yaml", "**/realisations/*.yaml"],
+    # the commission's files (e4 note --evaluation), beside the dossiers, never in one
+    "evaluation.schema.json": [
+        "evaluation.yaml",
+        "**/evaluation.yaml",
+        "evaluations/*.yaml",
+        "**/evaluations/*.yaml",
+    ],
 }
 
 

@@ -212,19 +212,27 @@ class _Builder:
                 self.report(ImpossibleDate(where, name, value, parsed.error or "", parsed.french))
             return None
         if parsed.french:
-            self.report(FrenchDate(where, name, value, parsed.value))
+            span = anchor.doc.span([*anchor.base, *keys])
+            self.report(FrenchDate(where, name, value, parsed.value, span))
         return parsed.value
 
     def _fill_manifest(self, dossier: Dossier, data: dict[str, Any], anchor: Anchor) -> None:
         cand = data.get("candidat")
         if isinstance(cand, dict):
             statut = cand.get("statut")
+            numero = cand.get("numero")
+            read_as = None
+            if isinstance(numero, int | float) and not isinstance(numero, bool):
+                # unquoted digits: keep them as written, the table shows them (S001 says why)
+                read_as = numero
+                numero = anchor.doc.written(["candidat", "numero"])
             dossier.candidat = Candidate(
                 nom=_str(cand.get("nom")),
                 prenom=_str(cand.get("prenom")),
-                numero=_str(cand.get("numero")),
+                numero=_str(numero),
                 option=_str(cand.get("option")),
                 statut=statut if isinstance(statut, str) else "scolaire",
+                numero_read_as=read_as,
             )
         dossier.centre = _str(data.get("centre"))
         dossier.forme = _str(data.get("forme"))

@@ -162,9 +162,24 @@ class Realisation:
 
 
 
+PLACEHOLDER = "À COMPLÉTER"  # how `e4 init` and `e4 import` mark what only the candidate writes
+
+
 def full_name(nom: str | None, prenom: str | None) -> str:
-    """« NOM Prénom », as the official forms write the candidate: the family name in capitals."""
-    return " ".join(part for part in ((nom or "").upper(), prenom or "") if part)
+    """« NOM Prénom », as the official forms write the candidate: the family name in capitals.
+
+    A part still « À COMPLÉTER » (a fresh `e4 init`) is shown once, as a placeholder, never
+    in capitals nor repeated: « (nom et prénom à compléter) », « MARTIN (prénom à compléter) ».
+    """
+    todo_nom = nom is not None and nom.lstrip().startswith(PLACEHOLDER)
+    todo_prenom = prenom is not None and prenom.lstrip().startswith(PLACEHOLDER)
+    if todo_nom and todo_prenom:
+        return "(nom et prénom à compléter)"
+    parts = [
+        "(nom à compléter)" if todo_nom else (nom or "").upper(),
+        "(prénom à compléter)" if todo_prenom else prenom or "",
+    ]
+    return " ".join(part for part in parts if part)
 
 
 @dataclass
@@ -174,6 +189,9 @@ class Candidate:
     numero: str | None = None
     option: str | None = None
     statut: str = "scolaire"
+    # `numero: 02271634506` unquoted: YAML reads a number (here the octal 317143366); `numero`
+    # keeps the digits as written, and this is what YAML made of them (S001 reports it)
+    numero_read_as: int | float | None = None
 
     @property
     def full_name(self) -> str:
@@ -218,13 +236,3 @@ class Dossier:
 
     def stage_by_id(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)
-
-    def section_of(self, real: Realisation) -> str | None:
-        """The table section of a réalisation: formation, stage-annee-1 or stage-annee-2."""
-        if real.cadre == "formation":
-            return "formation"
-        if real.cadre == "stage" and real.stage:
-            stage = self.stage_by_id(real.stage)
-            if stage and stage.annee in (1, 2):
-                return f"stage-annee-{stage.annee}"
-        return None

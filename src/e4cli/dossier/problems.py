@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from e4cli.rules.findings import Location
+from e4cli.rules.findings import Location, Span
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,7 @@ class NotText(Problem):
     byte: int | None
     guess: str  # the likely encoding: WINDOWS-1252 or UTF-16
     name: str  # the file's name, for the conversion command
+    in_dossier: bool = True  # False for the commission's evaluation file (no `e4 check --fix`)
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ class FrenchDate(Problem):
     field: str
     value: str
     parsed: dt.date
+    span: Span | None = None  # the value as written, for `e4 check --fix`
 
 
 @dataclass(frozen=True)
@@ -203,9 +205,24 @@ class SchemaViolation(Problem):
 
 @dataclass(frozen=True)
 class UnknownKey(SchemaViolation):
-    """A key the schema does not know (S002)."""
+    """A key the schema does not know (S002).
+
+    `rename` is the one known key it can only have meant (the same but for accents and
+    case, or one clear typo) when that key is not written in the block too; `span` the
+    key as written: `e4 check --fix` renames it.
+    """
+
+    rename: str | None = None
+    span: Span | None = None
 
 
 @dataclass(frozen=True)
 class InvalidValue(SchemaViolation):
-    """A value of the wrong type or form, or a required one missing (S001)."""
+    """A value of the wrong type or form, or a required one missing (S001).
+
+    `quoted` is the value as written, in quotes, when quoting keeps it as the text the
+    schema wants (`numero: 02271634506` read as a number); `span` where it is written.
+    """
+
+    quoted: str | None = None
+    span: Span | None = None

@@ -109,6 +109,11 @@ class Referential:
         """A code (B1.3), an item code (B1.3.2), a label or an alias; None if unknown."""
         return self._lookup.get(fold(reference))
 
+    def code_of(self, reference: str) -> str | None:
+        """The exact code (item or competency) a reference stands for; None if unknown."""
+        found = self.resolve(reference)
+        return None if found is None else found.item or found.competence
+
     def suggest(self, reference: str) -> str | None:
         codes = [c.code for c in self.competences]
         codes += [i.code for c in self.competences for i in c.items]

@@ -202,7 +202,8 @@ candidat:
   statut: scolaire            # scolaire | apprentissage | formation-continue
                               # | experience-professionnelle
 centre: "{TODO} : votre centre de formation"
-# forme: ponctuelle           # ponctuelle | ccf
+# forme: ccf                  # {TODO} : ponctuelle ou ccf (contrôle en cours de formation),
+#                              selon votre convocation, puis ôtez le # (sinon : S007)
 # date_limite: {session}-04-01     # la date de remise du dossier
 portfolio:
   chemin: portfolio/          # les pages Markdown du portfolio, index.md en premier

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from e4cli.dossier.problems import ComplexKey, DuplicateKey, Problem, UnsupportedTag
-from e4cli.rules.findings import Location
+from e4cli.rules.findings import Location, Span
 
 try:  # the C parser is several times faster; fall back when libyaml is absent
     from yaml import CSafeLoader as _Loader
@@ -48,6 +48,7 @@ class YamlDocument:
     _indexes: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    text: str = field(default="", repr=False)  # the source, for the spans of `e4 check --fix`
 
     def node_at(self, path: Sequence[PathElem]) -> tuple[yaml.Node | None, int]:
         """The deepest node along `path`, and how many path elements it consumed."""
@@ -100,6 +101,43 @@ class YamlDocument:
             item: yaml.Node = node.value[elem]
             return None, item
         return None, None
+    def span(self, path: Sequence[PathElem]) -> Span | None:
+        """The source text of the scalar at `path`, quotes included; None if not a scalar."""
+        node, depth = self.node_at(path)
+        if depth != len(path) or not isinstance(node, yaml.ScalarNode):
+            return None
+        return self._span(node)
+
+    def key_span(self, path: Sequence[PathElem]) -> Span | None:
+        """The source text of the key that holds the value at `path`."""
+        if not path:
+            return None
+        parent, depth = self.node_at(path[:-1])
+        if depth != len(path) - 1 or not isinstance(parent, yaml.MappingNode):
+            return None
+        key, _ = self._child(parent, path[-1])
+        return self._span(key) if key is not None else None
+
+    def _span(self, node: yaml.Node) -> Span | None:
+        start, end = node.start_mark, node.end_mark
+        lines = self.text.split("\n")
+        if not self.text or end.line >= len(lines):
+            return None
+        if start.line == end.line:
+            text = lines[start.line][start.column : end.column]
+        else:
+            middle = lines[start.line + 1 : end.line]
+            text = "\n".join(
+                [lines[start.line][start.column :], *middle, lines[end.line][: end.column]]
+            )
+        return Span(self.path, start.line, start.column, end.line, end.column, text)
+
+    def written(self, path: Sequence[PathElem]) -> str | None:
+        """The text of the scalar at `path` exactly as written (`02271634506`, not 317143366)."""
+        node, depth = self.node_at(path)
+        if depth == len(path) and isinstance(node, yaml.ScalarNode):
+            return str(node.value)
+        return None
 
     def has(self, path: Sequence[PathElem]) -> bool:
         _, depth = self.node_at(path)
@@ -128,7 +166,7 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
         if exc.problem and "nesting depth" in exc.problem:
             raise TooComplex(f"plus de {MAX_DEPTH} niveaux d'imbrication") from exc
         raise
-    doc = YamlDocument(path=path, root=root, data=None)
+    doc = YamlDocument(path=path, root=root, data=None, text=text)
     if root is not None:
         doc.data = _Converter(doc).convert(root, 0)
     return doc

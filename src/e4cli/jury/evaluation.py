@@ -22,6 +22,7 @@ from e4cli.dossier.dates import parse_date
 from e4cli.dossier.fs import DossierFS
 from e4cli.dossier.load import read_yaml
 from e4cli.dossier.model import Dossier
+from e4cli.dossier.problems import NotText
 from e4cli.dossier.yamlsource import YamlDocument
 from e4cli.jury.final_mark import MAX_DECIMALS, decimals, format_mark, in_range, parse_mark
 from e4cli.rules import (
@@ -51,7 +52,7 @@ from e4cli.rules import (
 from e4cli.rules import (
     e009_note_trop_precise as e009,
 )
-from e4cli.rules.findings import Finding, Location, Severity
+from e4cli.rules.findings import Finding, Location, Severity, with_command
 from e4cli.rules.registry import PROBLEM_RULES
 from e4cli.scoring.coverage import Coverage
 from e4cli.util.textnorm import fold, nearest
@@ -144,12 +145,14 @@ def _read(path: Path, display: str) -> tuple[YamlDocument | None, list[Finding]]
     rel = path.name
     findings = []
     for problem in problems:
+        if isinstance(problem, NotText):  # not a dossier's file: no `e4 check --fix`
+            problem = dataclasses.replace(problem, in_dossier=False)
         described = PROBLEM_RULES[type(problem)].describe(problem)
         if described.where.path == rel:
             described = dataclasses.replace(
                 described, where=dataclasses.replace(described.where, path=display)
             )
-        findings.append(e001.RULE.stamp(described))
+        findings.append(with_command(e001.RULE.stamp(described), display, display))
     if doc is not None:
         doc.path = display
     return doc, findings

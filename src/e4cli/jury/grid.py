@@ -22,12 +22,14 @@ from decimal import Decimal
 
 from e4cli.check.pipeline import Checked
 from e4cli.dossier.forms import OfficialForms
-from e4cli.dossier.model import Dossier, Realisation
+from e4cli.dossier.model import Dossier, Production, Realisation
 from e4cli.dossier.referential import Referential, load_referential
 from e4cli.jury.evaluation import TEAM, Evaluation, Member
 from e4cli.jury.final_mark import final_mark, format_mark
+from e4cli.rules import s007_forme_absente as s007
 from e4cli.rules.findings import Finding, Severity
 from e4cli.scoring.penalties import Penalty, official_penalties
+from e4cli.scoring.placement import placed
 from e4cli.table.model import (
     CHECKED,
     SESSION_NOTE,
@@ -37,6 +39,7 @@ from e4cli.table.model import (
     identity_of,
     period_text,
 )
+from e4cli.table.templating import short_url, web_url
 
 GRID_TITLE = "Grille d'aide à l'évaluation"
 ANNEX_TITLE = "Annexe e4 (hors circulaire) : le dossier au regard de chaque compétence"
@@ -267,10 +270,8 @@ def build_header(dossier: Dossier | None, display: str, referential: Referential
 def header_notes(header: Header) -> list[str]:
     """What the header cannot show, in the same words as the synthesis table's notes."""
     notes = identity_notes(header.identity, ("nom", "prenom", "numero", "centre", "option"))
-    if not header.forme:
-        notes.append(
-            "dossier.yaml : forme absente (ponctuelle ou ccf) : aucune case de forme cochée."
-        )
+    if not header.forme:  # the words of S007, which `e4 check` reports
+        notes.append(f"dossier.yaml : {s007.MESSAGE}")
     if header.session is None:
         notes.append(SESSION_NOTE)
     return notes
@@ -295,6 +296,7 @@ def build_grid(checked: Checked, evaluation: Evaluation | None = None) -> GridMo
     forms = labels.forms
     notes = header_notes(header)
     coverage = result.coverage.competences if result.coverage else {}
+    shown = placed(dossier) if dossier else []  # the réalisations the table shows (T004)
     chosen = evaluation.levels if evaluation is not None else {}
     verso = [
         VersoRow(
@@ -320,7 +322,7 @@ def build_grid(checked: Checked, evaluation: Evaluation | None = None) -> GridMo
         evidence = (
             tuple(
                 _evidence(dossier, r, comp.code)
-                for r in dossier.realisations
+                for r in shown  # what the table shows, as the coverage counts it
                 if comp.code in r.competence_codes()
             )
             if dossier
@@ -337,7 +339,7 @@ def build_grid(checked: Checked, evaluation: Evaluation | None = None) -> GridMo
             )
         )
     team = (
-        tuple(_evidence(dossier, r, None) for r in dossier.realisations if r.modalite == "equipe")
+        tuple(_evidence(dossier, r, None) for r in shown if r.modalite == "equipe")
         if dossier
         else ()
     )
@@ -407,11 +409,19 @@ def _evidence(dossier: Dossier, real: Realisation, competence: str | None) -> Ev
         where=_where(dossier, real),
         periode=_periode(real),
         items=items,
-        documents=tuple(p.titre or p.fichier or p.url or "" for p in real.productions),
+        documents=tuple(_document(p) for p in real.productions),
         page=real.page,
         team=real.modalite == "equipe",
         contribution=real.contribution,
     )
+
+
+def _document(production: Production) -> str:
+    """A production as paper shows it: its title, and its address (shortened) when it has one."""
+    title = production.titre or production.fichier or production.url or ""
+    if production.url and web_url(production.url) and title != production.url:
+        return f"{title} ({short_url(production.url)})"
+    return title
 
 
 def _where(dossier: Dossier, real: Realisation) -> str:

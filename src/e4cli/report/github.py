@@ -13,6 +13,7 @@ from typing import TextIO
 from e4cli.check.outcome import ClassSummary, DossierOutcome
 from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Finding, Severity
+from e4cli.util.typography import plural
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -65,11 +66,11 @@ class GithubReporter:
                 continue
             self.stream.write(annotation(outcome, finding))
         counts = ", ".join(
-            f"{outcome.count(s)} {label}"
-            for s, label in (
-                (Severity.ERROR, "erreur(s)"),
-                (Severity.WARNING, "avertissement(s)"),
-                (Severity.INFO, "info(s)"),
+            plural(outcome.count(s), word)
+            for s, word in (
+                (Severity.ERROR, "erreur"),
+                (Severity.WARNING, "avertissement"),
+                (Severity.INFO, "information"),
             )
         )
         penalties = f", pénalités −{outcome.penalty_points}" if outcome.penalty_points else ""

@@ -18,6 +18,7 @@ from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Finding
 from e4cli.rules.registry import ordered
 from e4cli.util.safetext import visible
+from e4cli.util.typography import severity_word
 
 
 def _clean(text: str) -> str:
@@ -32,7 +33,7 @@ def _clean(text: str) -> str:
 def _lines(outcome: DossierOutcome, findings: Iterable[Finding]) -> str:
     out = []
     for finding in findings:
-        line = f"{outcome.where(finding)} : {finding.severity} : {finding.message}"
+        line = f"{outcome.where(finding)} : {severity_word(finding.severity)} : {finding.message}"
         if finding.hint:
             line += f"\n  ↳ {finding.hint}"
         out.append(line)

@@ -16,13 +16,14 @@ from e4cli.check.outcome import ClassSummary, DossierOutcome, RealisationRow, Ve
 from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Finding, Severity
 from e4cli.util.console import OutputConsole
+from e4cli.util.typography import SEVERITY_WORDS, plain, wrap
 
 if TYPE_CHECKING:
     from e4cli.check.pipeline import Checked
     from e4cli.scoring.coverage import Coverage
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}
+_LABEL = SEVERITY_WORDS
 
 
 def make_console(stream: TextIO) -> Console:
@@ -114,7 +115,11 @@ def render_one(
             console.print(Text(path or result.display, style="bold underline"))
             for finding in group:
                 console.print(
-                    Padding(_finding(finding, result.display), (0, 0, 0, 2), expand=False)
+                    Padding(
+                        _finding(finding, result.display, console.width, _unicode(console)),
+                        (0, 0, 0, 2),
+                        expand=False,
+                    )
                 )
             console.print()
     if matrix and result.coverage is not None and result.realisations:
@@ -135,6 +140,11 @@ def render_one(
     console.print(_verdict(result, verbose))
 
 
+def _unicode(console: Console) -> bool:
+    """Whether the console's encoding can show a non-breaking space."""
+    return console.encoding.lower().replace("-", "").startswith("utf")
+
+
 def _header(result: DossierOutcome) -> Text:
     text = Text("Dossier ", style="bold")
     text.append(result.display, style="bold")
@@ -150,7 +160,9 @@ def _header(result: DossierOutcome) -> Text:
     return text
 
 
-def _finding(finding: Finding, dossier: str) -> Group:
+def _finding(
+    finding: Finding, dossier: str, console_width: int = 80, unicode_spaces: bool = True
+) -> Group:
     """`path:line:col  CODE severity` on a line (terminals make it a link to the place),
     then the message and the hint below it, over the whole width. A finding about the
     whole dossier (D001, D002) names the dossier."""
@@ -159,10 +171,24 @@ def _finding(finding: Finding, dossier: str) -> Group:
     head = Text(place, style="bold")
     head.append("  ").append(finding.code, style=style)
     head.append(f" {_LABEL[finding.severity]}", style=style)
-    body: list[Text] = [head, Text(finding.message)]
-    if finding.hint:
-        body.append(Text("↳ " + finding.hint, style="dim"))
+    width = max(20, console_width - 6)  # the finding is indented by 2, its text by 4
+    body: list[Text] = [head, _prose(finding.message, width, unicode_spaces)]
+    hint, command = finding.hint, finding.command
+    if hint and command and hint.endswith(command):  # the command on its own, never wrapped
+        prose = hint[: -len(command)].rstrip()
+        if prose:
+            body.append(_prose("↳ " + prose, width, unicode_spaces, style="dim"))
+        body.append(Text(("  " if prose else "↳ ") + command, no_wrap=True, overflow="ignore"))
+    elif hint:
+        body.append(_prose("↳ " + hint, width, unicode_spaces, style="dim"))
     return Group(*(body[:1] + [Padding(t, (0, 0, 0, 4), expand=False) for t in body[1:]]))
+
+
+def _prose(text: str, width: int, unicode_spaces: bool, style: str = "") -> Text:
+    """A message wrapped the French way: never after « nor before :, never inside a path."""
+    lines = wrap(text, width)
+    joined = "\n".join(lines if unicode_spaces else [plain(line) for line in lines])
+    return Text(joined, style=style, no_wrap=True, overflow="ignore")
 
 
 def _matrix(covered: Coverage, realisations: Sequence[RealisationRow], title: str) -> Table:
@@ -177,6 +203,13 @@ def _matrix(covered: Coverage, realisations: Sequence[RealisationRow], title: st
             justify="center",
         )
     for real in realisations:
+        if not real.placed:  # not in the table handed in: its competencies do not count
+            cells = [
+                Text("·", style="dim") if code in real.competences else Text("")
+                for code in coverage
+            ]
+            table.add_row(Text(f"{real.label} (hors tableau, T004)", style="dim red"), *cells)
+            continue
         cells = [
             Text("x", style="green") if code in real.competences else Text("") for code in coverage
         ]
@@ -240,25 +273,32 @@ def render_class_summary(summary: ClassSummary, console: Console) -> None:
     console.rule(style="dim")
     table = Table(title="Synthèse de la classe", title_justify="left")
     # A table wider than the console (80 columns in a pipe or a CI log) loses its right
-    # columns, penalties and uncovered competencies, which matter most. Paths stay whole
-    # when there is room beside the other columns' least widths, and fold otherwise.
+    # columns, penalties and uncovered competencies, which matter most. A path is never cut:
+    # when the paths do not fit beside the other columns' least widths, the table numbers
+    # the dossiers and the paths are listed whole above it.
     widest = max((len(row.display) for row in summary.dossiers), default=10)
     fits = widest <= min(32, console.width - _CLASS_COLUMNS_LEAST)
-    table.add_column("Dossier", overflow="fold", no_wrap=fits)
+    if fits:
+        table.add_column("Dossier", no_wrap=True)
+    else:
+        table.add_column("N°", justify="right", no_wrap=True)
+        for number, row in enumerate(summary.dossiers, start=1):
+            console.print(Text(f"{number:>3}  ").append(row.display, style="bold"), soft_wrap=True)
+        console.print()
     table.add_column("Candidat", overflow="fold")
     table.add_column("Verdict", no_wrap=True)
     table.add_column("Err.", justify="right", no_wrap=True)
     table.add_column("Avert.", justify="right", no_wrap=True)
     table.add_column("Pén.", justify="right", no_wrap=True)
     table.add_column("Non couvertes", overflow="fold")
-    for row in summary.dossiers:
+    for number, row in enumerate(summary.dossiers, start=1):
         if row.verdict is Verdict.CONFORME:
             verdict = Text(f"✔ {row.verdict}", style="green")
         else:
             verdict = Text(f"✘ {row.verdict}", style="bold red")
         uncovered = ", ".join(row.uncovered) if row.checked else "—"
         table.add_row(
-            Text(row.display),
+            Text(row.display if fits else str(number)),
             Text(row.candidate or "—"),
             verdict,
             str(row.errors),

@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from e4cli.rules.findings import Finding, Location, Severity
+from e4cli.rules.findings import Finding, Fix, Location, Severity
 from e4cli.util.safetext import maybe_visible, one_line, visible
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ class Description:
     message: str
     where: Location
     hint: str | None = None
+    command: str | None = None  # a command the hint ends with (shown unwrapped)
 
 _SECTIONS = {"Pourquoi": "why", "Correct": "good", "Fautif": "bad"}
 
@@ -85,6 +86,9 @@ class Rule:
     silent_when: tuple[str, ...] = ()
     check: CheckFunction | None = field(default=None, repr=False)
     describers: dict[type[Any], Callable[[Any], Description]] = field(
+        default_factory=dict, repr=False
+    )
+    fixers: dict[type[Any], Callable[[Any], Fix | None]] = field(
         default_factory=dict, repr=False
     )
 
@@ -133,21 +137,45 @@ class Rule:
 
         return register
 
+    def fixes(
+        self, kind: type[P]
+    ) -> Callable[[Callable[[P], Fix | None]], Callable[[P], Fix | None]]:
+        """Decorator: register how to fix problems of `kind` (`e4 check --fix`).
+
+        The function gets the problem, with the spans the loader located, and returns the
+        text edits that make the finding go away, or None when the change would need
+        judgement. It computes; `check/fix.py` applies.
+        """
+
+        def register(function: Callable[[P], Fix | None]) -> Callable[[P], Fix | None]:
+            self.fixers[kind] = function
+            return function
+
+        return register
+
     def describe(self, problem: Problem) -> Description:
         return self.describers[type(problem)](problem)
 
     def report(self, problem: Problem) -> Finding:
         """The finding of a problem the loader met: this rule's code and severity."""
-        return self.stamp(self.describe(problem))
+        fixer = self.fixers.get(type(problem))
+        return self.stamp(self.describe(problem), fixer(problem) if fixer else None)
 
-    def stamp(self, description: Description) -> Finding:
-        return self.finding(description.message, description.where, description.hint)
+    def stamp(self, description: Description, fix: Fix | None = None) -> Finding:
+        finding = self.finding(description.message, description.where, description.hint, fix=fix)
+        if description.command is None:
+            return finding
+        return replace(finding, command=description.command)
 
-    def finding(self, message: str, where: Location, hint: str | None = None) -> Finding:
+    def finding(
+        self, message: str, where: Location, hint: str | None = None, *, fix: Fix | None = None
+    ) -> Finding:
         """A finding of this rule; what came from the dossier is made safe to show anywhere."""
         if where.path is not None and (shown := one_line(where.path)) != where.path:
             where = Location(shown, where.line, where.column)
-        return Finding(self.code, self.severity, visible(message), where, maybe_visible(hint))
+        return Finding(
+            self.code, self.severity, visible(message), where, maybe_visible(hint), fix
+        )
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if self.check is None or (self.needs_manifest and not ctx.manifest_ok):

@@ -1,7 +1,9 @@
 """C001 · error · Compétence du bloc non couverte
 
 Une des six compétences du bloc n'est mobilisée par aucune réalisation (un item cité compte
-pour sa compétence).
+pour sa compétence). Seules comptent les réalisations que le tableau de synthèse montre : une
+compétence citée par une réalisation placée dans aucune section n'est pas couverte, et le
+constat qui dit pourquoi (T004, ou S001 pour son cadre ou son stage) suffit.
 
 Pourquoi : les réalisations « doivent, dans leur ensemble, mobiliser toutes les compétences
 du bloc » ; une compétence absente affaiblit tout l'oral, le jury ne pouvant pas l'évaluer.
@@ -27,6 +29,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         return  # T001 already says there is nothing; six C001 would only add noise
     where = Location(ctx.dossier.realisations_dir + "/")
     for comp in ctx.coverage.uncovered():
+        if comp.unplaced:
+            # a réalisation cites it but has no section of the table: the finding that says
+            # why (T004, or S001 for its cadre or stage) already makes the dossier fail
+            continue
         yield RULE.finding(
             f"La compétence {comp.code} « {comp.label} » n'est mobilisée par aucune réalisation.",
             where,

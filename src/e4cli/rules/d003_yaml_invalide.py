@@ -12,6 +12,8 @@ Fautif :
     intitule: Migration : serveur de fichiers
 """
 
+import re
+
 from e4cli.dossier.problems import ComplexKey, ControlCharacter, YamlSyntax
 from e4cli.rules.base import Description, Rule
 from e4cli.rules.findings import Location
@@ -76,8 +78,6 @@ _PROBLEMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
 )
 
 
-
-
 @RULE.describes(YamlSyntax)
 def describe(problem: YamlSyntax) -> Description:
     """The parser's fault in French, where to point at, and how to fix it."""
@@ -135,8 +135,27 @@ def _explain(error: YamlSyntax) -> tuple[str, Mark, str]:
         )
     for words, french, hint in _PROBLEMS:
         if any(word in problem for word in words):
+            if hint.endswith(_QUOTE_HINT):  # name the key of the line, not an example's
+                hint = hint[: -len(_QUOTE_HINT)] + _quote_hint(text, mark)
             return french, mark, hint
     return problem or "syntaxe invalide", mark, _GENERIC_HINT
+
+
+_KEY_LINE = re.compile(r"^\s*(?:-\s+)?([^\s:#\"'][^:#]*?):[ \t]+(.+?)\s*$")
+
+
+def _quote_hint(text: str, mark: Mark) -> str:
+    """The quoting hint for the line the parser stopped on: its own key and value."""
+    if mark is None:
+        return _QUOTE_HINT
+    lines = text.splitlines()
+    match = _KEY_LINE.match(lines[mark[0]]) if mark[0] < len(lines) else None
+    if match is None:
+        return _QUOTE_HINT
+    key, value = match[1], match[2]
+    shown = value if len(value) <= 60 else value[:59].rstrip() + "…"
+    quoted = "'" + shown.replace("'", "''") + "'" if '"' in value else f'"{shown}"'
+    return f"Mettez la valeur entre guillemets : {key}: {quoted}."
 
 
 def _after_closing_quote(text: str, mark: Mark) -> bool:

@@ -13,6 +13,7 @@ from rich.text import Text
 from e4cli.rules.registry import documented
 from e4cli.util.console import OutputConsole
 from e4cli.util.errors import CommandError
+from e4cli.util.typography import severity_word
 
 
 def list_codes(stream: TextIO) -> None:
@@ -22,7 +23,7 @@ def list_codes(stream: TextIO) -> None:
     table.add_column("gravité")
     table.add_column("ce qu'il signale")
     for rule in documented():
-        table.add_row(rule.code, str(rule.severity), rule.title)
+        table.add_row(rule.code, severity_word(rule.severity), rule.title)
     console.print(table)
     console.print(Text("Détail d'un code : e4 explain CODE", style="dim"))
 
@@ -32,7 +33,9 @@ def explain_code(code: str, stream: TextIO) -> bool:
     if rule is None:
         return False
     console = OutputConsole(file=stream, highlight=False)
-    console.print(Text(f"{rule.code} · {rule.severity} · {rule.title}", style="bold"))
+    console.print(
+        Text(f"{rule.code} · {severity_word(rule.severity)} · {rule.title}", style="bold")
+    )
     console.print()
     console.print(rule.summary)
     console.print()

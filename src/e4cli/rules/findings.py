@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import shlex
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -32,12 +33,53 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a dossier file's text, exactly as written: 0-based lines and columns
+    (in characters, as the YAML reader counts them), the end excluded."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+    def replaced_by(self, new: str) -> Edit:
+        return Edit(self, new)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Write `new` where `span` is; applied only if the file still has `span.text` there."""
+
+    span: Span
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A mechanical and safe change that makes a finding go away (`e4 check --fix`).
+
+    Computed by the finding's rule from what the loader located; applied by
+    `check/fix.py`, the one place that writes to the dossier. `reencode` names a file
+    whose bytes are in `encoding` and get rewritten as UTF-8.
+    """
+
+    summary: str  # what changes, in French: « 19/02/2027 » → « 2027-02-19 »
+    edits: tuple[Edit, ...] = ()
+    reencode: str | None = None  # the file's path, relative to the dossier
+    encoding: str | None = None  # the codec its bytes are in
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     code: str
     severity: Severity
     message: str
     location: Location = Location()
     hint: str | None = None
+    fix: Fix | None = None  # what `e4 check --fix` would change; never in the reports
+    command: str | None = None  # a command the hint ends with: never wrapped when shown
 
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location
@@ -54,3 +96,17 @@ class Finding:
             "column": loc.column,
             "hint": self.hint,
         }
+
+
+def with_command(finding: Finding, dossier: str, path: str) -> Finding:
+    """`finding` with its command's `{dossier}` and `{path}` written as seen from where e4
+    runs (the dossier as given, the file's path through it), and the command ending its hint.
+
+    A command is always whole in the hint, so that every report format shows it; the text
+    report also prints it on a line of its own, never wrapped, for copy and paste.
+    """
+    if finding.command is None or "{" not in finding.command:
+        return finding
+    command = finding.command.format(dossier=shlex.quote(dossier), path=shlex.quote(path))
+    hint = f"{finding.hint} {command}" if finding.hint else command
+    return replace(finding, hint=hint, command=command)

@@ -1,10 +1,11 @@
 """R002 · warning · Réalisation hors de son stage
 
-Une réalisation `cadre: stage` ne désigne aucun stage du dossier (clé `stage` absente ou
-inconnue), ou sa période déborde des dates de ce stage.
+La période d'une réalisation `cadre: stage` déborde des dates du stage qu'elle désigne. (Une
+réalisation en stage qui ne désigne aucun stage connu n'a pas de section dans le tableau :
+c'est une erreur, T004.)
 
-Pourquoi : la section du tableau (première ou seconde année) vient du stage ; une réalisation
-datée hors du stage sera questionnée par le jury et par le contrôle de conformité.
+Pourquoi : une réalisation datée hors du stage sera questionnée par le jury et par le contrôle
+de conformité.
 
 Correct :
     cadre: stage
@@ -13,7 +14,8 @@ Correct :
 
 Fautif :
     cadre: stage
-    stage: stage3
+    stage: stage2
+    periode: {debut: 2027-03-01, fin: 2027-03-12}   # après la fin du stage
 """
 
 from collections.abc import Iterator
@@ -27,33 +29,12 @@ RULE = Rule.from_doc(__doc__)
 @RULE.checks
 def check(ctx: CheckContext) -> Iterator[Finding]:
     dossier = ctx.dossier
-    known = (
-        ", ".join(dict.fromkeys(s.id for s in dossier.stages))
-        or "aucun stage déclaré dans dossier.yaml"
-    )
     for real in dossier.realisations:
-        if real.cadre != "stage":
-            continue
-        if real.stage is None:
-            if real.anchor.written_as("stage") not in (None, str):
-                continue  # `stage: 2`: the schema says it must be text (S001)
-            yield RULE.finding(
-                f"La réalisation {real.label} est en stage mais ne dit pas lequel.",
-                real.anchor.at("cadre"),
-                f"Ajoutez « stage: » avec l'identifiant d'un stage ({known}).",
-            )
+        if real.cadre != "stage" or real.stage is None:
             continue
         stage = dossier.stage_by_id(real.stage)
         if stage is None:
-            if dossier.stages_unread:
-                continue  # it may be the stage the schema could not read (S001)
-            yield RULE.finding(
-                f"La réalisation {real.label} cite le stage « {real.stage} », absent de "
-                "dossier.yaml.",
-                real.anchor.at("stage"),
-                f"Stages connus : {known}.",
-            )
-            continue
+            continue  # in no section of the table: T004
         if not (stage.debut and stage.fin and real.debut and real.fin) or stage.fin < stage.debut:
             continue  # dates unknown, or the stage's own are inverted (A005)
         if real.debut < stage.debut or real.fin > stage.fin:

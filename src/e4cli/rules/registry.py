@@ -54,9 +54,11 @@ from e4cli.rules import (
     s004_a_completer,
     s005_etiquette_yaml,
     s006_date_invraisemblable,
+    s007_forme_absente,
     t001_tableau_absent,
     t002_tableau_perime,
     t003_tableau_different,
+    t004_hors_tableau,
 )
 from e4cli.rules.base import Rule
 from e4cli.rules.findings import Finding
@@ -76,6 +78,7 @@ _MODULES = (
     s004_a_completer,
     s005_etiquette_yaml,
     s006_date_invraisemblable,
+    s007_forme_absente,
     p001_portfolio_absent,
     p002_portfolio_inutilisable,
     p003_lien_casse,
@@ -83,6 +86,7 @@ _MODULES = (
     t001_tableau_absent,
     t002_tableau_perime,
     t003_tableau_different,
+    t004_hors_tableau,
     r001_periode,
     r002_stage_de_la_realisation,
     r003_fichier_absent,

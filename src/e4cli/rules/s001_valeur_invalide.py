@@ -28,6 +28,7 @@ from e4cli.dossier.problems import (
     UnknownReferential,
 )
 from e4cli.rules.base import Description, Rule
+from e4cli.rules.findings import Fix
 
 RULE = Rule.from_doc(__doc__)
 
@@ -38,9 +39,31 @@ _FOUND = {
 }
 
 
+def read_as_number(raw: str, shown: str) -> tuple[str, str]:
+    """What is wrong with a text written as a number (`numero: 02271634506`), and the hint.
+
+    Shared word for word by the schema's finding and by the documents that show the
+    value as written (`e4 table`, `e4 grille`); the caller puts the field's name before.
+    """
+    return (
+        f"la valeur doit être du texte, pas « {raw} », lu comme {shown}.",
+        f'Mettez la valeur entre guillemets pour la garder telle quelle : "{raw}".',
+    )
+
+
 @RULE.describes(InvalidValue)
 def describe(problem: InvalidValue) -> Description:
     return Description(problem.message, problem.where, problem.hint)
+
+
+@RULE.fixes(InvalidValue)
+def fix(problem: InvalidValue) -> Fix | None:
+    """Quote a text YAML read as a number (`numero: 02271634506`): it keeps what was written."""
+    if problem.quoted is None or problem.span is None:
+        return None
+    return Fix(
+        f"{problem.span.text} → {problem.quoted}", (problem.span.replaced_by(problem.quoted),)
+    )
 
 
 @RULE.describes(NotAMapping)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from e4cli.dossier.model import Dossier
+from e4cli.scoring.placement import place
 
 
 @dataclass
@@ -13,6 +14,8 @@ class CompetenceCoverage:
     label: str
     realisations: list[str] = field(default_factory=list)
     items: dict[str, list[str]] = field(default_factory=dict)
+    # réalisations that cite it but are in no section of the table: they do not count
+    unplaced: list[str] = field(default_factory=list)
 
     @property
     def covered(self) -> bool:
@@ -39,12 +42,20 @@ class Coverage:
 
 
 def compute_coverage(dossier: Dossier) -> Coverage:
-    """An item counts for its competency; a competency does not count for its items."""
+    """An item counts for its competency; a competency does not count for its items.
+
+    Only the réalisations the table shows count (`scoring.placement`): one in no section
+    would not be in the table handed in.
+    """
     result = {
         comp.code: CompetenceCoverage(comp.code, comp.label, [], {i.code: [] for i in comp.items})
         for comp in dossier.referential.competences
     }
     for real in dossier.realisations:
+        if not place(dossier, real).placed:
+            for code in sorted(real.competence_codes()):
+                result[code].unplaced.append(real.id)
+            continue
         for code in sorted(real.competence_codes()):
             result[code].realisations.append(real.id)
         for item in sorted(real.item_codes()):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 
-from e4cli.table.model import TableModel
-from e4cli.table.templating import environment
+from e4cli.table.model import Document, TableModel
+from e4cli.table.templating import environment, short_url, web_url
 
 # Print density: CSS cannot shrink a table to fit a page, so the page picks its
 # print style from an estimate of the height its rows take, in lines of text plus
@@ -26,17 +26,31 @@ def _lines(text: str, per_line: int) -> int:
     return max(1, math.ceil(len(text) / per_line))
 
 
+def _address_shown(document: Document) -> bool:
+    """Whether the printed table writes the document's address under its title."""
+    return bool(web_url(document.url)) and document.titre != document.url
+
+
+def _dense(document: Document) -> str:
+    if _address_shown(document):
+        return f"{document.titre} ({short_url(document.url)})"
+    return document.titre
+
+
 def density(model: TableModel) -> str:
     """The print style: "" (comfortable), "dense" or "dense compact"."""
     rows = [row for section in model.sections for row in section.rows]
     comfortable = sum(
-        _lines(r.intitule, 62) + sum(_lines(d.titre, 80) for d in r.documents) + 0.6 for r in rows
+        _lines(r.intitule, 62)
+        + sum(_lines(d.titre, 80) + (1 if _address_shown(d) else 0) for d in r.documents)
+        + 0.6
+        for r in rows
     )
     if comfortable <= COMFORTABLE_BUDGET:
         return ""
     dense = sum(
         _lines(r.intitule, 90)
-        + (_lines(" · ".join(d.titre for d in r.documents), 125) if r.documents else 0)
+        + (_lines(" · ".join(_dense(d) for d in r.documents), 125) if r.documents else 0)
         + 0.4
         for r in rows
     )

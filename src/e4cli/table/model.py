@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from e4cli.dossier.dates import format_fr
 from e4cli.dossier.model import Dossier, Realisation, full_name
+from e4cli.scoring.placement import SECTION_KEYS as SECTION_KEYS
+from e4cli.scoring.placement import place
 
 # Fixed wording of the official model (annexe 6-1 / VI-1); session-dependent
 # labels (épreuve, annex) come from the referential.
@@ -29,7 +31,6 @@ HEADER_REALISATION = (
 HEADER_PERIOD = "Période (sous la forme du JJ/MM/AA au JJ/MM/AA)"
 HEADER_COMPETENCES = "Compétences mises en œuvre"
 OPTIONS = ("SISR", "SLAM")
-SECTION_KEYS = ("formation", "stage-annee-1", "stage-annee-2")
 TICK = "x"
 UNCHECKED, CHECKED = "☐", "☒"  # the boxes of the official forms (option, forme, levels)
 
@@ -97,6 +98,7 @@ class Identity:
     centre: str | None
     option: str | None  # SISR, SLAM, or None when missing or not one of them
     portfolio_url: str | None
+    numero_read_as: int | float | None = None  # `numero` unquoted: what YAML read (S001)
 
     @property
     def full_name(self) -> str:
@@ -165,14 +167,14 @@ def build_table(dossier: Dossier, *, load_notes: tuple[str, ...] = ()) -> TableM
     unplaced: list[Row] = []
     for real in dossier.realisations:
         row = _row(real, columns, missing)
-        section = dossier.section_of(real)
-        if section in by_section:
-            by_section[section].append(row)
+        placement = place(dossier, real)
+        if placement.section is not None:
+            by_section[placement.section].append(row)
         else:
             unplaced.append(row)
             missing.append(
-                f"{real.file} : {_why_no_section(dossier, real)} ; la réalisation "
-                f"« {row.intitule} » n'est placée dans aucune section du tableau."
+                f"{real.file} : {placement.reason(real)} ; la réalisation "
+                f"« {row.intitule} » n'est placée dans aucune section du tableau (T004)."
             )
     sections = tuple(
         Section(key, ref.sections[key], tuple(by_section[key])) for key in SECTION_KEYS
@@ -217,16 +219,31 @@ def identity_of(dossier: Dossier) -> Identity:
         centre=dossier.centre,
         option=option,
         portfolio_url=dossier.portfolio_url,
+        numero_read_as=cand.numero_read_as,
     )
 
 
 def identity_notes(identity: Identity, fields: tuple[str, ...]) -> list[str]:
-    """A note for each of `fields` the identity lacks, in the order of `fields`."""
-    return [
-        f"dossier.yaml : {_IDENTITY_NOTES[name]}"
-        for name in fields
-        if not getattr(identity, name)
-    ]
+    """A note for each of `fields` the identity lacks or shows as written but not as read,
+    in the order of `fields`."""
+    notes = []
+    for name in fields:
+        if name == "numero" and identity.numero_read_as is not None and identity.numero:
+            from e4cli.rules.s001_valeur_invalide import read_as_number
+
+            message, hint = read_as_number(identity.numero, _number(identity.numero_read_as))
+            notes.append(
+                f"dossier.yaml : « candidat.numero » : {message} Le tableau le montre tel "
+                f"qu'écrit ; {hint[0].lower()}{hint[1:]}"
+            )
+        elif not getattr(identity, name):
+            notes.append(f"dossier.yaml : {_IDENTITY_NOTES[name]}")
+    return notes
+
+
+def _number(value: int | float) -> str:
+    """A number as the schema's finding shows it (`le nombre 317143366`)."""
+    return f"le nombre {value}"
 
 
 def _row(real: Realisation, columns: tuple[Column, ...], missing: list[str]) -> Row:
@@ -260,15 +277,3 @@ def _row(real: Realisation, columns: tuple[Column, ...], missing: list[str]) -> 
         items=tuple(sorted(real.item_codes())),
     )
 
-
-def _why_no_section(dossier: Dossier, real: Realisation) -> str:
-    if real.cadre is None:
-        return "cadre absent (formation ou stage)"
-    if real.cadre not in ("formation", "stage"):
-        return f"cadre « {real.cadre} » inconnu (formation ou stage)"
-    if real.stage is None:
-        return "stage: absent pour une réalisation en stage"
-    stage = dossier.stage_by_id(real.stage)
-    if stage is None:
-        return f"le stage « {real.stage} » n'existe pas dans dossier.yaml"
-    return f"le stage « {real.stage} » n'a pas d'année (annee: 1 ou 2)"

@@ -27,3 +27,16 @@ def nearest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | 
         return by_fold[folded]
     match = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=cutoff)
     return by_fold[match[0]] if match else None
+
+
+def only_match(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> str | None:
+    """The one candidate `word` can only mean: equal but for case and accents, or the single
+    close one (no other above `cutoff`). None when there is none, or a choice to make."""
+    by_fold: dict[str, str] = {}
+    for candidate in candidates:
+        by_fold.setdefault(fold(candidate), candidate)
+    folded = fold(word)
+    if folded in by_fold:
+        return by_fold[folded]
+    matches = difflib.get_close_matches(folded, list(by_fold), n=2, cutoff=cutoff)
+    return by_fold[matches[0]] if len(matches) == 1 else None
