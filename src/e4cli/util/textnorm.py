@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -27,3 +28,19 @@ def nearest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | 
         return by_fold[folded]
     match = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=cutoff)
     return by_fold[match[0]] if match else None
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def words(text: str) -> str:
+    """`fold`, and every run of punctuation a single space: "Léa MARTIN-Le Goff" → "lea martin le goff".
+
+    For "does this text name that": compare ` {words(name)} ` inside ` {words(text)} `.
+    """
+    return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
+
+
+def contains_words(haystack: str, needle: str) -> bool:
+    """True when the words of `needle` appear in a row in `haystack`, both already `words`."""
+    return bool(needle) and f" {needle} " in f" {haystack} "
