@@ -20,6 +20,7 @@ Whatever goes wrong becomes `failure` (French), reported by A009.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import select
@@ -94,8 +95,7 @@ def _isolated(path: Path, kind: str, tesseract: tuple[str | None, str | None]) -
     """Run `_read` in a forked child under a memory ceiling and a deadline (POSIX)."""
     if not hasattr(os, "fork"):  # Windows: read here, bounded by size and pages only
         return _guarded_read(path, kind, tesseract)
-    import pdfplumber  # noqa: F401  (imported once in the parent, shared by every child)
-
+    _warm()
     reader, writer = os.pipe()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads (3.12+)
@@ -104,6 +104,7 @@ def _isolated(path: Path, kind: str, tesseract: tuple[str | None, str | None]) -
         code = 0
         try:
             os.close(reader)
+            gc.disable()  # a collection would touch, and so copy, every page of the parent's heap
             _limit_memory()
             signal.signal(signal.SIGALRM, _too_long)
             signal.alarm(int(TOTAL_SECONDS))
@@ -131,6 +132,43 @@ def _isolated(path: Path, kind: str, tesseract: tuple[str | None, str | None]) -
             failure="sa lecture a échoué (mémoire dépassée : le fichier est anormalement lourd)"
         )
     return result
+
+
+_WARM: list[bool] = []
+
+
+def _warm() -> None:
+    """Read a one-line PDF here once: pdfminer's lazy tables (fonts, encodings) are then
+    loaded in this process and shared by every child, which reads 3-4 times faster."""
+    if _WARM:
+        return
+    _WARM.append(True)
+    import io
+
+    import pdfplumber
+
+    stream = b"BT /F1 12 Tf 72 720 Td (e4) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    pdf += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    try:
+        with pdfplumber.open(io.BytesIO(bytes(pdf))) as document:
+            document.pages[0].extract_text()
+    except Exception:  # only an optimisation: the children read without it
+        return
 
 
 def _collect(reader: int, pid: int, seconds: float) -> bytes | None:

@@ -380,6 +380,7 @@ class _Visited:
 
     page: _Answer | None = None
     broken: tuple[int | None, str] | None = None
+    timed_out: bool = False  # no answer in time: the site's fault, or the crawl's deadline
 
 
 @dataclass
@@ -413,6 +414,7 @@ class _Crawler:
         self.scope = path[: path.rfind("/") + 1]
         state = self.state
         state.seen.add(_clean(home.url))
+        state.fetched = 1
         self._read_page(home, 0)
         self._walk()
         return Crawl(
@@ -510,7 +512,7 @@ class _Crawler:
         for _ in range(MAX_REDIRECTS + 1):
             answer = self.net.fetch(url, read=self.bounds.page_bytes)
             if answer.failure is not None:
-                return _Visited(broken=(None, answer.failure.detail))
+                return _failed(answer.failure)
             status = answer.status or 0
             if 300 <= status < 400 and answer.header("Location"):
                 target = _clean(urljoin(url, answer.header("Location")))
@@ -530,11 +532,14 @@ class _Crawler:
         if not timed_out and (answer.failure is not None or (answer.status or 0) >= 400):
             answer = self.net.fetch(link.target)  # some servers refuse HEAD
         if answer.failure is not None:
-            return _Visited(broken=(None, answer.failure.detail))
+            return _failed(answer.failure)
         status = answer.status or 0
         return _Visited(broken=(status, _reason(status)) if status >= 400 else None)
 
     def _settle(self, link: _Link, visited: _Visited) -> None:
+        if visited.timed_out and self.net.left() <= 0:  # cut by the crawl's own deadline
+            self.state.stopped = self.state.stopped or f"durée de {self.bounds.seconds:g} s atteinte"
+            return
         if visited.broken is not None:
             self._broken(link, *visited.broken)
         elif visited.page is not None:
@@ -586,6 +591,10 @@ class _Crawler:
     def _is_page(url: str) -> bool:
         path = urlsplit(url).path
         return path.endswith("/") or splitext(path.rsplit("/", 1)[-1])[1].lower() in _PAGE_SUFFIXES
+
+
+def _failed(failure: Probe) -> _Visited:
+    return _Visited(broken=(None, failure.detail), timed_out=failure.outcome is Outcome.TIMEOUT)
 
 
 def _reason(status: int) -> str:
