@@ -240,6 +240,8 @@ def _guarded_read(
     except MemoryError:
         return AttestationText(failure="sa lecture dépasse la mémoire permise (PDF piégé ?)")
     except Exception as exc:  # a damaged file is reported by A009, never a crash
+        if any(isinstance(e, MemoryError) for e in (exc.__cause__, exc.__context__, *exc.args)):
+            return AttestationText(failure="sa lecture dépasse la mémoire permise (PDF piégé ?)")
         return AttestationText(failure=f"il est endommagé ({type(exc).__name__})")
 
 
@@ -249,11 +251,13 @@ def _read_pdf(path: Path, tesseract: tuple[str | None, str | None]) -> Attestati
 
     try:
         pdf = pdfplumber.open(str(path))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        return AttestationText(
-            failure="il est protégé par un mot de passe : ni e4 ni le jury ne peuvent l'ouvrir"
-        )
     except Exception as exc:
+        causes = [exc, *(e for e in (exc.__cause__, exc.__context__, *exc.args) if e)]
+        if any(isinstance(e, PDFPasswordIncorrect | PDFEncryptionError) for e in causes):
+            return AttestationText(
+                failure="il est protégé par un mot de passe : ni e4 ni le jury ne peuvent "
+                "l'ouvrir"
+            )
         return AttestationText(failure=f"ce n'est pas un PDF lisible ({type(exc).__name__})")
     with pdf:
         total = len(pdf.pages)
