@@ -90,7 +90,9 @@ competences: [B1.4, B1.5, B1.6]
 
 
 # What the valid dossier's attestations say: its stages, its candidate (A006-A008).
-ATTESTATION_1 = "La Mairie de Lannion atteste que Lea MARTIN a fait un stage du 25/05/2026 au 26/06/2026"
+ATTESTATION_1 = (
+    "La Mairie de Lannion atteste que Lea MARTIN a fait un stage du 25/05/2026 au 26/06/2026"
+)
 ATTESTATION_2 = "Armor Info atteste que Lea Martin a fait un stage du 11/01/2027 au 19/02/2027"
 
 

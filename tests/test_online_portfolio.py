@@ -257,7 +257,7 @@ def test_a_link_to_another_site_is_never_requested(guarded: str) -> None:
 
 
 def test_p008_for_a_site_built_from_another_version(tmp_path: Path, guarded: str) -> None:
-    code, found, _ = run_online(dossier_at(tmp_path / "d", guarded + "/e4-ancien/"))
+    _, found, _ = run_online(dossier_at(tmp_path / "d", guarded + "/e4-ancien/"))
     assert at_url(found) == [("P008", "dossier.yaml", URL_LINE)]
     assert "plus ancien" in found[0]["message"]
 

@@ -117,21 +117,21 @@ def _isolated(path: Path, kind: str, tesseract: tuple[str | None, str | None]) -
         finally:
             os._exit(code)
     os.close(writer)
-    data = _collect(reader, pid, TOTAL_SECONDS + 5)
-    if data is None:
+    answer = _collect(reader, pid, TOTAL_SECONDS + 5)
+    if answer is None:
         return AttestationText(
             failure=f"sa lecture dépasse {TOTAL_SECONDS:g} s ou la mémoire permise : le fichier "
             "est anormalement lourd (PDF piégé ?)"
         )
     try:
-        result = pickle.loads(data)
-    except Exception:
-        result = None
-    if not isinstance(result, AttestationText):
+        decoded: object = pickle.loads(answer)
+    except Exception:  # a child killed mid-write: said below, never raised
+        decoded = None
+    if not isinstance(decoded, AttestationText):
         return AttestationText(
             failure="sa lecture a échoué (mémoire dépassée : le fichier est anormalement lourd)"
         )
-    return result
+    return decoded
 
 
 _WARM: list[bool] = []
@@ -284,7 +284,7 @@ def _read_pdf(path: Path, tesseract: tuple[str | None, str | None]) -> Attestati
 
 
 def _ocr_pdf(path: Path, program: str, total: int) -> AttestationText:
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     texts: list[str] = []
     document = pdfium.PdfDocument(str(path))
@@ -339,5 +339,6 @@ def _tesseract(program: str, image: Path) -> str:
 if __name__ == "__main__":  # python -m e4cli.check.attestation_text FILE.pdf: what e4 reads
     target = Path(sys.argv[1])
     head = target.read_bytes()[:1024]
-    found = "png" if head.startswith(b"\x89PNG") else "jpeg" if head[:3] == b"\xff\xd8\xff" else "pdf"
+    found = "png" if head.startswith(b"\x89PNG") else "pdf"
+    found = "jpeg" if head[:3] == b"\xff\xd8\xff" else found
     print(read_attestation(target, found))

@@ -22,7 +22,6 @@ asked the same way. Every host must resolve to a public address (see
 from __future__ import annotations
 
 import http.client
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -32,6 +31,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from html.parser import HTMLParser
 from posixpath import splitext
+from typing import ClassVar
 from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
 
 from e4cli.check import online
@@ -156,7 +156,7 @@ class _Net:
         while size < limit and self.left() > 0:
             try:
                 chunk = reader(min(64 << 10, limit - size))
-            except (TimeoutError, socket.timeout):
+            except TimeoutError:
                 break
             if not chunk:
                 break
@@ -270,7 +270,7 @@ def wall(answer: _Answer) -> Blocked | None:
 
 class _PageParser(HTMLParser):
     _HIDDEN = frozenset({"script", "style", "template", "noscript", "head"})
-    _LINKED = {
+    _LINKED: ClassVar[dict[str, str]] = {
         "a": "href",
         "area": "href",
         "img": "src",
@@ -439,8 +439,8 @@ class _Crawler:
                 target = urljoin(url, answer.header("Location"))
                 provider = sign_in_provider(target, origin)
                 if provider is not None:
-                    blocked = Blocked(Gate.SIGN_IN, target, provider, status)
-                    return None, Probe(Outcome.OK, url, status), blocked
+                    signin = Blocked(Gate.SIGN_IN, target, provider, status)
+                    return None, Probe(Outcome.OK, url, status), signin
                 verdict = check_url(target)
                 if not verdict.ok:
                     detail = f"redirection vers {target} : {verdict.reason}"
@@ -538,7 +538,8 @@ class _Crawler:
 
     def _settle(self, link: _Link, visited: _Visited) -> None:
         if visited.timed_out and self.net.left() <= 0:  # cut by the crawl's own deadline
-            self.state.stopped = self.state.stopped or f"durée de {self.bounds.seconds:g} s atteinte"
+            elapsed = f"durée de {self.bounds.seconds:g} s atteinte"
+            self.state.stopped = self.state.stopped or elapsed
             return
         if visited.broken is not None:
             self._broken(link, *visited.broken)

@@ -31,10 +31,12 @@ from e4cli.util.textnorm import contains_words, words
 RULE = Rule.from_doc(__doc__)
 
 LEGAL_FORMS = frozenset(
-    "sarl sas sasu sa eurl sci scop scp snc sel selarl ei eirl gie sem spl eig "
-    "ltd llc inc gmbh cie".split()
+    {
+        *("sarl", "sas", "sasu", "sa", "eurl", "sci", "scop", "scp", "snc", "sel", "selarl"),
+        *("ei", "eirl", "gie", "sem", "spl", "eig", "ltd", "llc", "inc", "gmbh", "cie"),
+    }
 )
-_SMALL = frozenset("de du des la le les l d et a au aux en".split())
+_SMALL = frozenset(["de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en"])
 
 
 def names_organisation(text: str, organisation: str) -> bool:

@@ -34,7 +34,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def words(text: str) -> str:
-    """`fold`, and every run of punctuation a single space: "Léa MARTIN-Le Goff" → "lea martin le goff".
+    """`fold`, every run of punctuation a space: "Léa MARTIN-Le Goff" → "lea martin le goff".
 
     For "does this text name that": compare ` {words(name)} ` inside ` {words(text)} `.
     """
