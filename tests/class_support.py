@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import MANIFEST, REAL_FORMATION, REAL_STAGE, valid_files, write_tree
+from conftest import (
+    ATTESTATION_1,
+    ATTESTATION_2,
+    MANIFEST,
+    REAL_FORMATION,
+    REAL_STAGE,
+    tiny_pdf,
+    valid_files,
+    write_tree,
+)
 
 
 @dataclass(frozen=True)
@@ -23,6 +32,9 @@ def make_class(root: Path, count: int = 30) -> list[Student]:
         name = f"eleve{number:02d}"
         files: dict[str, str | bytes | None] = dict(valid_files())
         files["dossier.yaml"] = MANIFEST.replace("Martin", f"Nom{number:02d}")
+        for stage, said in (("stage1", ATTESTATION_1), ("stage2", ATTESTATION_2)):  # A008
+            named = said.replace("MARTIN", f"Nom{number:02d}").replace("Martin", f"Nom{number:02d}")
+            files[f"attestations/{stage}.pdf"] = tiny_pdf(named)
         ok, codes, uncovered = True, frozenset[str](), ()
         if number % 10 == 3:  # no manifest at all
             files["dossier.yaml"] = None

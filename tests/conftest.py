@@ -90,6 +90,13 @@ competences: [B1.4, B1.5, B1.6]
 """
 
 
+# What the valid dossier's attestations say: its stages, its candidate (A006-A008).
+ATTESTATION_1 = (
+    "La Mairie de Lannion atteste que Lea MARTIN a fait un stage du 25/05/2026 au 26/06/2026"
+)
+ATTESTATION_2 = "Armor Info atteste que Lea Martin a fait un stage du 11/01/2027 au 19/02/2027"
+
+
 def valid_files() -> dict[str, str | bytes]:
     """A minimal dossier that passes every check: the base each test breaks on purpose."""
     return {
@@ -97,8 +104,8 @@ def valid_files() -> dict[str, str | bytes]:
         "realisations/01-glpi.yaml": REAL_FORMATION,
         "realisations/02-zabbix.yaml": REAL_STAGE,
         "portfolio/index.md": "# Portfolio de Léa Martin\n\nMes réalisations.\n",
-        "attestations/stage1.pdf": tiny_pdf("Stage 1"),
-        "attestations/stage2.pdf": tiny_pdf("Stage 2"),
+        "attestations/stage1.pdf": tiny_pdf(ATTESTATION_1),
+        "attestations/stage2.pdf": tiny_pdf(ATTESTATION_2),
     }
 
 

@@ -335,6 +335,9 @@ def test_markdown_links_are_parsed_with_positions() -> None:
 # ---------------------------------------------------------------- P004 and --online
 
 
+_OK_PAGE = "<h1>Léa</h1><p>Inventaire du parc avec GLPI</p><p>Supervision avec Zabbix</p>".encode()
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         routes = {
@@ -356,9 +359,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(status)
         if location:
             self.send_header("Location", location)
-        self.send_header("Content-Length", "2")
+        body = _OK_PAGE if status == 200 else b"ok"  # the page names the two réalisations
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(b"ok")
+        self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         """Silence the server's log in the test output."""

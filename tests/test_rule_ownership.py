@@ -125,6 +125,8 @@ FORBIDDEN_IN_RULES = (
     "e4cli.table",
     "e4cli.dossier.load",
     "e4cli.check.online",
+    "e4cli.check.crawl",
+    "e4cli.check.attestation_text",
     "e4cli.check.pipeline",
 )
 

@@ -12,7 +12,11 @@ findings. Everything that touches the outside world is done here, once:
   would serve it;
 - the `tableau:` table (.xlsx, .ods or PDF) is read as `e4 import` reads it, beside the
   table the dossier makes, row for row (T003);
-- with `--online`, the portfolio's address is opened (P004).
+- each attestation's words are read (its PDF text layer, or OCR for a scan or
+  a photo: check/attestation_text.py), for A006–A009;
+- with `--online`, the portfolio is browsed as the commission will (check/crawl.py):
+  its home page (P004, P005), its pages' text (P006), links (P007) and the
+  fingerprint `e4 site` embeds, beside the dossier's own (P008).
 
 A path that leads out of the dossier is never opened: it becomes an `Outside`
 problem, reported once by D005 at the place that names it.
@@ -26,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from e4cli.check.probe import Probe
-from e4cli.dossier.filetypes import HEAD_BYTES
+from e4cli.check.probe import Crawl, Probe
+from e4cli.dossier.filetypes import HEAD_BYTES, sniff
 from e4cli.dossier.fs import (
     DossierFS,
     FileRefused,
@@ -45,6 +49,7 @@ from e4cli.scoring.placement import Placement, placements
 from e4cli.util.weburl import check_url
 
 if TYPE_CHECKING:
+    from e4cli.check.attestation_facts import AttestationText
     from e4cli.dossier.model import Dossier
     from e4cli.dossier.portfolio import LocalPortfolio
 
@@ -117,6 +122,10 @@ class Facts:
     # each réalisation's section of the table, by its file (scoring.placement): what the
     # table, the grid and the coverage show
     placements: dict[str, Placement] = field(default_factory=dict)
+    # what each attestation says, by its path as written (A006–A009)
+    attestations: dict[str, AttestationText] = field(default_factory=dict)
+    crawl: Crawl | None = None  # with --online: the portfolio browsed (P005–P008)
+    fingerprint: str | None = None  # with --online: the dossier's, as `e4 site` embeds it
 
     def path(self, raw: str) -> PathFact:
         """The fact of a path the dossier names; every such path was gathered."""
@@ -141,7 +150,8 @@ class _Gatherer:
         facts.placements = placements(dossier)
         for stage in dossier.stages:
             if stage.attestation is not None:
-                self.path(stage.attestation, stage.anchor.at("attestation"), head=True)
+                fact = self.path(stage.attestation, stage.anchor.at("attestation"), head=True)
+                self._attestation(fact)
         for real in dossier.realisations:
             for prod in real.productions:
                 if prod.fichier is not None:
@@ -163,10 +173,27 @@ class _Gatherer:
             self._links(portfolio)
         facts.undeclared_proofs = undeclared_files(self.fs)
         if online and dossier.portfolio_url is not None and check_url(dossier.portfolio_url).ok:
-            from e4cli.check import online as network  # loaded only with --online
+            from e4cli.check import crawl  # loaded only with --online
+            from e4cli.check.fingerprint import dossier_fingerprint
 
-            facts.probe = network.probe(dossier.portfolio_url)
+            productions = [
+                prod.url for real in dossier.realisations for prod in real.productions if prod.url
+            ]
+            facts.crawl = crawl.crawl(dossier.portfolio_url, productions)
+            facts.probe = facts.crawl.probe
+            facts.fingerprint = dossier_fingerprint(dossier, self.fs)
         return facts
+
+    def _attestation(self, fact: PathFact) -> None:
+        """Read what a PDF or image attestation says, once per file."""
+        if fact.raw in self.facts.attestations or fact.kind != "file" or fact.head is None:
+            return
+        kind = sniff(fact.head)
+        if kind not in ("pdf", "png", "jpeg"):
+            return  # A003 says what it is instead
+        from e4cli.check.attestation_text import read_attestation
+
+        self.facts.attestations[fact.raw] = read_attestation(self.fs.resolve(fact.raw), kind)
 
     def path(
         self, raw: str, where: Location | None, *, head: bool = False, mtime: bool = False

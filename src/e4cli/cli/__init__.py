@@ -146,7 +146,7 @@ def check(
         bool,
         typer.Option(
             "--online",
-            help="Ouvre aussi l'adresse du portfolio en ligne, comme le jury (P004). Sans cette "
+            help="Parcourt aussi le portfolio en ligne, comme le jury (P004 à P008). Sans cette "
             "option, e4 n'accède jamais au réseau.",
         ),
     ] = False,
@@ -352,7 +352,7 @@ CandidateDossiers = Annotated[
     list[Path], typer.Argument(help="Le ou les dossiers des candidats.", show_default=False)
 ]
 JuryOnline = Annotated[
-    bool, typer.Option("--online", help="Vérifie aussi le portfolio en ligne (pénalité P004).")
+    bool, typer.Option("--online", help="Vérifie aussi le portfolio en ligne (P004 à P008).")
 ]
 
 

@@ -17,7 +17,7 @@ class Penalty:
 
 # The two penalties printed on the official grid, and the codes that incur them.
 _RULES = (
-    (("P001", "P002", "P004"), 10, "Portfolio inaccessible"),
+    (("P001", "P002", "P004", "P005"), 10, "Portfolio inaccessible"),
     (("T001",), 2, "Absence de tableau de synthèse"),
 )
 

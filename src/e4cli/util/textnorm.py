@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -40,3 +41,19 @@ def only_match(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> st
         return by_fold[folded]
     matches = difflib.get_close_matches(folded, list(by_fold), n=2, cutoff=cutoff)
     return by_fold[matches[0]] if len(matches) == 1 else None
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def words(text: str) -> str:
+    """`fold`, every run of punctuation a space: "Léa MARTIN-Le Goff" → "lea martin le goff".
+
+    For "does this text name that": compare ` {words(name)} ` inside ` {words(text)} `.
+    """
+    return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
+
+
+def contains_words(haystack: str, needle: str) -> bool:
+    """True when the words of `needle` appear in a row in `haystack`, both already `words`."""
+    return bool(needle) and f" {needle} " in f" {haystack} "
