@@ -40,8 +40,9 @@ STAGES = "stages.html"
 CSS, SITE_CSS, SCRIPT = "assets/e4.css", "assets/site.css", "assets/menu.js"
 TABLE_FILES = {"xlsx": "tableau-de-synthese.xlsx", "pdf": "tableau-de-synthese.pdf"}
 MAX_MARKDOWN_PAGES = 1000  # Markdown files published in all, pages and linked documents
-# Findings of `e4 check` that are about the site's pages: printed by `e4 site` too.
-SITE_CODES = frozenset({"P003"})
+# Findings of `e4 check` about the links of the site's pages: printed by `e4 site` too
+# (a missing file, P003; a path out of the dossier, D005, when it is a page's).
+SITE_CODES = frozenset({"P003", "D005"})
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class _Builder:
             directory = "portfolio"
         self.map = SiteMap(self.fs, dossier, directory, options.with_attestations)
         self.out = BuiltSite(
-            findings=[f for f in result.findings if f.code in SITE_CODES],
+            findings=[f for f in result.findings if _about_links(f)],
             errors=result.count(Severity.ERROR),
             overrides=templates.overridden(self.fs),
         )
@@ -169,7 +170,6 @@ class _Builder:
             stem = _safe_name(PurePosixPath(real.file).stem) or "realisation"
             self.map.generated[real.file] = self.map.reserve(f"realisations/{stem}.html")
         own = {p.path for p in self.portfolio.own_pages()}
-        real_pages = {_clean(r.page) for r in self.dossier.realisations if r.page}
         for rel in sorted(pages):
             front, _ = markdown.front_matter(pages[rel].text or "", rel)
             self.fronts[rel] = front
@@ -179,7 +179,6 @@ class _Builder:
             for rel in sorted(pages)
             if rel in own
             and rel not in (index, legal)
-            and rel not in real_pages
             and "/" not in rel.removeprefix(self._in_portfolio(""))
             and self.fronts[rel].menu
         ]
@@ -237,7 +236,7 @@ class _Builder:
 
         info = c.SiteInfo(
             candidate=c.candidate_name(self.dossier),
-            title=f"Portfolio de {c.candidate_name(self.dossier)}",
+            title=c.portfolio_title(self.dossier),
             subtitle=self._subtitle(),
             lang="fr",
             preview=self.options.preview,
@@ -252,8 +251,8 @@ class _Builder:
             "url": url,
             "css": [url(CSS), *([url(SITE_CSS)] if self.site_css else [])],
             "script": url(SCRIPT),
-            "home": url(HOME),
-            "legal": url(LEGAL),
+            "home_href": url(HOME),
+            "legal_href": url(LEGAL),
             **values,
         }
         try:
@@ -519,6 +518,13 @@ class _Builder:
 
     def _note(self, where: Location, message: str) -> None:
         self.out.notes.append(Note(where, message))
+
+
+def _about_links(finding: Finding) -> bool:
+    path = finding.location.path or ""
+    return finding.code == "P003" or (
+        finding.code in SITE_CODES and path.lower().endswith((".md", ".markdown"))
+    )
 
 
 def _checked(note: str) -> bool:

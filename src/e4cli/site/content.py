@@ -193,3 +193,10 @@ def anchor_of(code: str) -> str:
 def candidate_name(dossier: Dossier) -> str:
     cand = dossier.candidat
     return " ".join(p for p in (cand.prenom, cand.nom) if p) or "Candidat"
+
+
+def portfolio_title(dossier: Dossier) -> str:
+    """« Portfolio de Léa Martin », « Portfolio d'Erwan Le Goff »."""
+    name = candidate_name(dossier)
+    elided = name[:1].casefold() in "aeiouyéèêàâîôûh" and name != "Candidat"
+    return f"Portfolio d'{name}" if elided else f"Portfolio de {name}"

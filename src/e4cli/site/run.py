@@ -77,8 +77,8 @@ def report(site: BuiltSite, request: Request, stream: TextIO) -> None:
     base = str(request.dossier).rstrip("/")
     for finding in site.findings:
         stream.write(
-            f"  {base}/{finding.location} : {finding.code} {finding.message} Le lien devient "
-            "du texte.\n"
+            f"  {base}/{finding.location} : {finding.code} {finding.message} Sur le site, le "
+            "lien devient du texte.\n"
         )
         if finding.hint:
             stream.write(f"    conseil : {finding.hint}\n")
