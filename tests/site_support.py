@@ -121,9 +121,8 @@ def build(dossier: Path, out: Path, *args: str, cwd: Path | None = None) -> str:
 
 
 def read_site(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-    }
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
 
 
 class PageParser(HTMLParser):
@@ -208,9 +207,12 @@ def site_problems(root: Path, forbidden: tuple[str, ...] = ()) -> list[str]:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
             if target not in files:
                 problems.append(f"{rel}: broken {tag} {attr}={value} ({target})")
-            elif parts.fragment and target in parsed:
-                if unquote(parts.fragment) not in parsed[target].ids:
-                    problems.append(f"{rel}: {value}: no id {parts.fragment} in {target}")
+            elif (
+                parts.fragment
+                and target in parsed
+                and unquote(parts.fragment) not in parsed[target].ids
+            ):
+                problems.append(f"{rel}: {value}: no id {parts.fragment} in {target}")
     return problems
 
 
@@ -219,7 +221,7 @@ def serve_folder(folder: Path) -> Iterator[str]:
     """An HTTP server on 127.0.0.1 for `folder`; yields its base URL."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             return
 
     httpd = http.server.ThreadingHTTPServer(

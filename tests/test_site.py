@@ -100,7 +100,8 @@ def test_the_menu_follows_the_front_matter(tmp_path: Path, features: Path) -> No
     page = parse_page((tmp_path / "site" / "index.html").read_bytes())
     menu = [value for tag, attr, value in page.links if tag == "a" and attr == "href"]
     start = menu.index("index.html", menu.index("index.html") + 1)  # after the site name
-    assert menu[start : start + 4] == ["index.html", "fonctions.html", "veille.html", "a-propos.html"]
+    expected = ["index.html", "fonctions.html", "veille.html", "a-propos.html"]
+    assert menu[start : start + 4] == expected
     text = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert ">Toutes les fonctions<" in text  # titre: of the front matter
     assert 'aria-current="page">Accueil' in text
@@ -238,7 +239,7 @@ def test_the_site_works_from_a_domain_root_and_a_sub_path(tmp_path: Path, featur
                         continue
                     page_url = urllib.parse.urljoin(url + base, rel)
                     target = urllib.parse.urljoin(page_url, value)
-                    with urllib.request.urlopen(target, timeout=10) as response:  # noqa: S310
+                    with urllib.request.urlopen(target, timeout=10) as response:
                         assert response.status == 200, (rel, tag, attr, value)
 
 
@@ -295,12 +296,12 @@ def test_serve_rebuilds_when_the_dossier_changes(tmp_path: Path, features: Path)
             if "site servi sur " in line:
                 url = line.split("site servi sur ", 1)[1].split()[0]
         assert url is not None and url.startswith("http://127.0.0.1:")
-        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
+        with urllib.request.urlopen(url, timeout=10) as response:
             assert "Portfolio de Léa Martin" in response.read().decode("utf-8")
         (features / "portfolio" / "index.md").write_text("# Nouvel accueil\n", encoding="utf-8")
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
+            with urllib.request.urlopen(url, timeout=10) as response:
                 if "Nouvel accueil" in response.read().decode("utf-8"):
                     break
             time.sleep(0.3)
@@ -336,7 +337,8 @@ def test_init_writes_the_gitignore_and_the_pages_address(tmp_path: Path) -> None
     repo = tmp_path / "depot"
     (repo / ".git").mkdir(parents=True)
     (repo / ".git" / "config").write_text(
-        '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:Lea-Martin/portfolio.git\n'
+        '[core]\n\tbare = false\n[remote "origin"]\n'
+        "\turl = git@github.com:Lea-Martin/portfolio.git\n"
         "\tfetch = +refs/heads/*:refs/remotes/origin/*\n",
         encoding="utf-8",
     )
@@ -348,9 +350,8 @@ def test_init_writes_the_gitignore_and_the_pages_address(tmp_path: Path) -> None
     assert "déduite du dépôt git" in result.stdout
     elsewhere = run_e4("init", str(tmp_path / "seul"), "--option", "SISR")
     assert elsewhere.returncode == 0
-    assert "  # url: https://prenom-nom.github.io" in (tmp_path / "seul" / "dossier.yaml").read_text(
-        encoding="utf-8"
-    )
+    placeholder = (tmp_path / "seul" / "dossier.yaml").read_text(encoding="utf-8")
+    assert "  # url: https://prenom-nom.github.io" in placeholder
 
 
 @pytest.mark.parametrize(

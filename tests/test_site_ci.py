@@ -66,7 +66,8 @@ def test_the_github_workflow_checks_builds_deploys_then_checks_online(repo: Path
     build = jobs["build"]["steps"]
     upload = next(s for s in build if str(s.get("uses", "")).startswith("actions/upload-pages"))
     assert upload["with"]["path"] == "_site"
-    assert any(str(s.get("uses", "")).startswith("actions/deploy-pages") for s in jobs["deploy"]["steps"])
+    deploy = jobs["deploy"]["steps"]
+    assert any(str(s.get("uses", "")).startswith("actions/deploy-pages") for s in deploy)
     assert jobs["deploy"]["needs"] == "build" and jobs["online"]["needs"] == "deploy"
     env = {k: str(v) for k, v in workflow["env"].items()} | {"GITHUB_ACTIONS": "true"}
     ran = _run_steps(build, repo, env)

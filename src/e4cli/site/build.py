@@ -243,7 +243,7 @@ class _Builder:
             generator=f"e4 {__version__}",
             url=self.dossier.portfolio_url,
         )
-        nav = [c.NavLink(label, url(target), target == output) for label, target in self.nav_entries]
+        nav = [c.NavLink(label, url(to), to == output) for label, to in self.nav_entries]
         context = {
             "site": info,
             "nav": nav,
@@ -327,7 +327,8 @@ class _Builder:
                     else real.page
                 )
                 page = c.Link(title, target.url)
-        stage = self.dossier.stage_by_id(real.stage) if real.cadre == "stage" and real.stage else None
+        in_stage = real.cadre == "stage" and real.stage
+        stage = self.dossier.stage_by_id(real.stage) if in_stage and real.stage else None
         section = self.dossier.section_of(real)
         return c.RealisationView(
             id=real.id,

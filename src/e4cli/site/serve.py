@@ -26,7 +26,7 @@ MAX_WATCHED = 20_000  # entries looked at per scan
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
     def end_headers(self) -> None:

@@ -47,7 +47,8 @@ def write_site(site: BuiltSite, target: Path) -> None:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
     except OSError as exc:
-        raise WriteFailure(f"impossible d'écrire dans « {parent} » : {exc.strerror or exc}") from exc
+        why = exc.strerror or exc
+        raise WriteFailure(f"impossible d'écrire dans « {parent} » : {why}") from exc
     try:
         _fill(site, staging)
         staging.chmod(0o755 & ~_umask())
