@@ -178,6 +178,8 @@ def test_table_files_are_linked_when_built(tmp_path: Path, features: Path) -> No
     page = files["tableau-de-synthese.html"].decode("utf-8")
     assert '<a href="tableau-de-synthese.pdf">PDF</a>' in page
     assert site_problems(tmp_path / "site") == []
+    build(features, tmp_path / "again", "--with-table-files")  # no date stamped in them
+    assert read_site(tmp_path / "again") == files
 
 
 def test_legal_notices_come_from_the_dossier_unless_the_candidate_writes_them(

@@ -28,6 +28,7 @@ from e4cli.scoring.coverage import Coverage
 from e4cli.site import content as c
 from e4cli.site import markdown, templates
 from e4cli.site.links import OVERRIDES_DIR, SiteMap, Target, href
+from e4cli.site.stable import stable_pdf, stable_xlsx
 from e4cli.table.model import TableModel, build_table
 from e4cli.util.textnorm import fold
 
@@ -418,7 +419,8 @@ class _Builder:
 
             for fmt, name in TABLE_FILES.items():
                 try:
-                    self.out.files[name] = FORMATS[fmt].render(self.table)
+                    data = FORMATS[fmt].render(self.table)
+                    self.out.files[name] = stable_xlsx(data) if fmt == "xlsx" else stable_pdf(data)
                 except RenderError as exc:
                     self._note(Location(None), f"tableau {fmt} non produit : {exc}")
                     continue
