@@ -537,16 +537,14 @@ def site(
     texte, et e4 le dit. Code de sortie : 0 si le site est écrit, 1 sans dossier à lire,
     2 en cas d'usage incorrect ou d'écriture impossible.
     """
+    import sys
+
     from e4cli.site.build import SiteOptions
-    from e4cli.site.run import Request, RunFailure, run_site
+    from e4cli.site.run import Request, run_site
 
     options = SiteOptions(preview, with_attestations, with_table_files)
     request = Request(dossier, output, options, serve=serve, port=port)
-    try:
-        code = run_site(request, sys.stderr)
-    except RunFailure as exc:
-        fail(str(exc))
-    raise typer.Exit(code)
+    runner.run(run_site, request, sys.stderr)
 
 
 def main() -> None:

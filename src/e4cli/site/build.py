@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
-import jinja2
-
 from e4cli import __version__
-from e4cli.check.pipeline import CheckResult, check_dossier
+from e4cli.check.pipeline import Checked, check_dossier
 from e4cli.dossier.fs import DossierFS, FileRefused, PathOutside, decode_text
 from e4cli.dossier.markdown_links import Link, extract_links
 from e4cli.dossier.model import Dossier, Realisation, Stage
@@ -91,7 +89,7 @@ class _Builder:
     def __init__(
         self,
         path: Path,
-        result: CheckResult,
+        result: Checked,
         dossier: Dossier,
         coverage: Coverage,
         options: SiteOptions,
@@ -107,7 +105,7 @@ class _Builder:
         self.map = SiteMap(self.fs, dossier, directory, options.with_attestations)
         self.out = BuiltSite(
             findings=[f for f in result.findings if _about_links(f)],
-            errors=result.count(Severity.ERROR),
+            errors=sum(1 for f in result.findings if f.severity is Severity.ERROR),
             overrides=templates.overridden(self.fs),
         )
         self.env = templates.environment(self.fs)
@@ -258,7 +256,9 @@ class _Builder:
         }
         try:
             text = self.env.get_template(template).render(context)
-        except jinja2.TemplateError as exc:
+        except Exception as exc:  # a dossier's template may fail any way: e4's own replaces it
+            if not self.out.overrides:
+                raise  # e4's own templates: a bug of e4, not of the dossier
             where = Location(f"{OVERRIDES_DIR}/{getattr(exc, 'name', None) or template}")
             line = getattr(exc, "lineno", None)
             if line:
@@ -415,11 +415,11 @@ class _Builder:
         }
         files: dict[str, str] = {}
         if self.options.with_table_files:
-            from e4cli.table.formats import FORMATS, RenderError
+            from e4cli.table.formats import TABLE_FORMATS, RenderError
 
             for fmt, name in TABLE_FILES.items():
                 try:
-                    data = FORMATS[fmt].render(self.table)
+                    data = TABLE_FORMATS[fmt].render(self.table)
                     self.out.files[name] = stable_xlsx(data) if fmt == "xlsx" else stable_pdf(data)
                 except RenderError as exc:
                     self._note(Location(None), f"tableau {fmt} non produit : {exc}")

@@ -8,7 +8,7 @@ here is already relative to the page that shows it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from e4cli.dossier.model import Dossier, Stage
@@ -174,16 +174,6 @@ class Legal:
     centre: str | None
     url: str | None
     host: Host | None
-
-
-@dataclass
-class PageContext:
-    """The variables of one page: `site`, `nav`, `title`, and the page's own."""
-
-    output: str
-    title: str
-    template: str
-    values: dict[str, object] = field(default_factory=dict)
 
 
 def anchor_of(code: str) -> str:

@@ -8,12 +8,13 @@ from typing import TextIO
 
 from e4cli.site.build import BuiltSite, SiteFailure, SiteOptions, build_site
 from e4cli.site.write import WriteFailure, write_site
+from e4cli.util.errors import CommandError
 
 EXIT_OK, EXIT_NO_DOSSIER, EXIT_FAILURE = 0, 1, 2
 
 
-class RunFailure(Exception):
-    """The site cannot be written (exit 2)."""
+class RunFailure(CommandError):
+    """The site cannot be written or served (exit 2)."""
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,6 @@ TEMPLATE_NAMES = (
     "stages.html.j2",
     "mentions-legales.html.j2",
 )
-ASSETS = ("e4.css", "menu.js")
 
 
 def shipped_dir() -> Path:
