@@ -147,8 +147,8 @@ def test_the_menu_works_with_the_keyboard_on_a_phone(
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Accueil"
     page.keyboard.press("Tab")
-    page.keyboard.press("Enter")  # follows the second link of the menu
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # follows the second link of the menu
     assert page.url.endswith("/parcours.html")
     page.locator("button.menu-button").focus()
     page.keyboard.press("Space")
