@@ -101,9 +101,13 @@ def realisation(rng: random.Random, number: int, items: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate_dossier(root: Path, index: int, seed: int, broken: bool = False) -> None:
+def generate_dossier(
+    root: Path, index: int, seed: int, broken: bool = False, count: int | None = None
+) -> None:
+    """One dossier; `count` réalisations (default: 5 to 40, drawn from the seed)."""
     rng = random.Random(seed * 100_003 + index)
-    count = rng.randint(5, 40)
+    drawn = rng.randint(5, 40)
+    count = count if count is not None else drawn
     files: dict[str, str | bytes] = {"dossier.yaml": manifest(rng, index)}
     pool = ITEMS[:]
     rng.shuffle(pool)

@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
+from generate import generate, generate_dossier  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "sisr-complet"
 FLOOR = "(a) import typer, yaml, jsonschema"
@@ -135,6 +135,7 @@ def single_dossier(work: Path, runs: int) -> tuple[list[str], list[Target], floa
         "e4 check": [e4, "check", str(dossier)],
         "e4 check --format json": [e4, "check", str(dossier), "--format", "json"],
         "e4 table --format html": [e4, "table", str(dossier), "--format", "html"],
+        "e4 site": [e4, "site", str(dossier), "--output", str(work / "site-sisr")],
     }
     m = measure_interleaved(cases, runs, work)
     floor, nearest, check = m[FLOOR].median, m[NEAREST].median, m["e4 check"].median
@@ -158,8 +159,42 @@ def single_dossier(work: Path, runs: int) -> tuple[list[str], list[Target], floa
         ("e4 --version ≤ 0,7 × (a)", m["e4 --version"].median / floor, 0.7),
         ("e4 --help ≤ 0,7 × (a)", m["e4 --help"].median / floor, 0.7),
         ("e4 table html ≤ 1,5 × e4 check", m["e4 table --format html"].median / check, 1.5),
+        ("e4 site ≤ 2 × e4 check (exemple)", m["e4 site"].median / check, 2.0),
     ]
     return lines, targets, floor
+
+
+def site_dossier(work: Path, runs: int) -> tuple[list[str], list[Target]]:
+    """`e4 site` on a generated dossier of 40 réalisations, against `e4 check` on it."""
+    e4 = str(BIN / "e4")
+    dossier = work / "dossier-40"
+    generate_dossier(dossier, 0, seed=7, count=40)
+    cases = {
+        "e4 check (40 réalisations)": [e4, "check", str(dossier)],
+        "e4 site (40 réalisations)": [e4, "site", str(dossier), "--output", str(work / "s40")],
+    }
+    m = measure_interleaved(cases, runs, work)
+    check, site = m["e4 check (40 réalisations)"], m["e4 site (40 réalisations)"]
+    pages = sum(1 for _ in (work / "s40").rglob("*.html"))
+    lines = [
+        "## Le site d'un grand dossier",
+        "",
+        f"Dossier généré de 40 réalisations (graine 7, {pages} pages construites) ; {runs} tours "
+        "entrelacés.",
+        "",
+        "| commande | médiane | min – max | / e4 check | mémoire max |",
+        "|---|---|---|---|---|",
+    ]
+    for res in (check, site):
+        spread = f"{fmt_s(min(res.wall))} – {fmt_s(max(res.wall))}"
+        lines.append(
+            f"| `{res.name}` | {fmt_s(res.median)} | {spread} | "
+            f"{res.median / check.median:.2f} | {mib(res.peak_rss)} |"
+        )
+    targets: list[Target] = [
+        ("e4 site ≤ 2,5 × e4 check (40 réalisations)", site.median / check.median, 2.5)
+    ]
+    return lines, targets
 
 
 def many_dossiers(work: Path, runs: int, with_10000: bool) -> tuple[list[str], list[Target]]:
@@ -384,10 +419,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="e4-bench-") as tmp:
         work = Path(tmp)
         single_lines, targets, _ = single_dossier(work, 5 if args.quick else 15)
+        site_lines, site_targets = site_dossier(work, 5 if args.quick else 10)
         many_lines, many_targets = many_dossiers(work, 3 if args.quick else 5, not args.quick)
         profile_lines = profiles(work)
     table = ["## Objectifs", "", "| objectif | mesuré | seuil | atteint |", "|---|---|---|---|"]
-    for label, value, limit in [*targets, *many_targets]:
+    for label, value, limit in [*targets, *site_targets, *many_targets]:
         table.append(
             f"| {label} | {value:.2f} | {limit:g} | {'oui' if value <= limit else '**non**'} |"
         )
@@ -402,6 +438,8 @@ def main() -> None:
             *table,
             "",
             *single_lines,
+            "",
+            *site_lines,
             "",
             *many_lines,
             "",

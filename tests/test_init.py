@@ -33,6 +33,7 @@ def test_init_creates_the_layout_of_a_dossier(tmp_path: Path) -> None:
     assert files == [
         ".e4/schemas/dossier.schema.json",
         ".e4/schemas/realisation.schema.json",
+        ".gitignore",
         "attestations/.gitkeep",
         "dossier.yaml",
         "portfolio/index.md",

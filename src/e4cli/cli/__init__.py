@@ -576,6 +576,71 @@ def completion_instruction(value: str) -> str:
     return f"{match[2]}_{match[1]}" if match else value
 
 
+@app.command(cls=FrenchCommand)
+def site(
+    dossier: Annotated[Path, typer.Argument(help="Le dossier du candidat.", show_default=False)],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Le dossier où écrire le site (remplacé à chaque construction).",
+            file_okay=False,
+        ),
+    ] = Path("_site"),
+    preview: Annotated[
+        bool,
+        typer.Option(
+            "--preview",
+            help="Aperçu : montre aussi ce qui manque (compétences non couvertes) ; à ne pas "
+            "publier.",
+        ),
+    ] = False,
+    with_attestations: Annotated[
+        bool,
+        typer.Option(
+            "--with-attestations",
+            help="Publie aussi les attestations de stage (données personnelles).",
+        ),
+    ] = False,
+    with_table_files: Annotated[
+        bool,
+        typer.Option(
+            "--with-table-files",
+            help="Joint le tableau de synthèse en .xlsx et .pdf (le PDF demande Chromium).",
+        ),
+    ] = False,
+    serve: Annotated[
+        bool,
+        typer.Option(
+            "--serve",
+            help="Sert le site sur 127.0.0.1 et le reconstruit à chaque modification du dossier.",
+        ),
+    ] = False,
+    port: Annotated[
+        int,
+        typer.Option("--port", min=0, max=65535, help="Le port de --serve (0 : un port libre)."),
+    ] = 8000,
+) -> None:
+    """Construit le site du portfolio à partir du dossier : pages, réalisations, tableau.
+
+    Écrit un site statique dans _site/ (ou --output) : les pages Markdown du portfolio,
+    une page par réalisation, les compétences, le tableau de synthèse, les stages et les
+    mentions légales. Tous les liens sont relatifs : le site s'ouvre depuis le disque comme
+    depuis GitHub Pages ou GitLab Pages. Un lien vers ce qui n'est pas publié devient du
+    texte, et e4 le dit. Code de sortie : 0 si le site est écrit, 1 sans dossier à lire,
+    2 en cas d'usage incorrect ou d'écriture impossible.
+    """
+    import sys
+
+    from e4cli.site.build import SiteOptions
+    from e4cli.site.run import Request, run_site
+
+    options = SiteOptions(preview, with_attestations, with_table_files)
+    request = Request(dossier, output, options, serve=serve, port=port)
+    runner.run(run_site, request, sys.stderr)
+
+
 def main() -> None:
     """Console entry point: exit 2 with a short message when e4 itself fails."""
     value = os.environ.get(COMPLETE_VAR)

@@ -26,6 +26,7 @@ SKIPPED_FOLDERS = frozenset(
         "site-packages",
         "__pycache__",
         "_build",
+        "_site",  # what `e4 site` builds
         "build",
         "dist",
         "target",

@@ -35,6 +35,8 @@ MAX_PAGES = 300
 MAX_ENTRIES = 20_000  # folder entries looked at while listing the portfolio
 PAGE_SUFFIXES = (".md", ".markdown")
 INDEX_NAME = "index.md"
+# The folder `e4 site` writes by default: its copies of the pages are not pages of the dossier.
+SITE_DIR = "_site"
 
 
 @dataclass
@@ -146,8 +148,8 @@ def _list_pages(fs: DossierFS, directory: str, problems: list[Problem]) -> list[
                     Refused(Location(directory + "/"), "portfolio-entries", limit=MAX_ENTRIES)
                 )
                 return _index_first(pages, directory)
-            if entry.name.startswith("."):
-                continue  # .git, .obsidian… are not pages
+            if entry.name.startswith(".") or entry.name == SITE_DIR:
+                continue  # .git, .obsidian… and the built site are not pages
             rel = entry.name if current == "." else f"{current}/{entry.name}"
             if not is_utf8(entry.name):
                 problems.append(BadFileName(Location(one_line(rel)), one_line(entry.name)))

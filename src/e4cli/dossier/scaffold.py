@@ -26,6 +26,7 @@ from e4cli.dossier.load import read_yaml
 from e4cli.dossier.referential import load_referential
 from e4cli.util.atomic import write_atomic
 from e4cli.util.errors import CommandError
+from e4cli.util.forge import infer_portfolio_url
 from e4cli.util.yamlwrite import modeline
 
 TODO = "À COMPLÉTER"
@@ -41,6 +42,7 @@ class InitResult:
     outside: list[str] = field(default_factory=list)  # its folder is a link out: not written
     skipped_examples: bool = False
     unused: list[str] = field(default_factory=list)  # arguments an existing dossier.yaml overrides
+    portfolio_url: str | None = None  # inferred from the git remote, written in dossier.yaml
 
 
 class InitFailure(CommandError):
@@ -79,7 +81,16 @@ def _dates(session: int) -> _Dates:
     )
 
 
-def plan_files(session: int, option: str | None, e6: bool = False) -> dict[str, str]:
+SITE_IGNORE = """\
+# Créé par « e4 init » : le site que construit « e4 site » se reconstruit à chaque
+# publication (intégration continue) ; il ne se versionne pas.
+_site/
+"""
+
+
+def plan_files(
+    session: int, option: str | None, e6: bool = False, portfolio_url: str | None = None
+) -> dict[str, str]:
     """Every text file of the new dossier (path relative to it → content).
 
     With `e6`, the two example réalisations also get their `e6:` block: the two
@@ -91,7 +102,8 @@ def plan_files(session: int, option: str | None, e6: bool = False) -> dict[str, 
         formation += _e6_block(session, option, 1)
         stage += _e6_block(session, option, 2)
     return {
-        "dossier.yaml": _manifest(session, option, dates),
+        "dossier.yaml": _manifest(session, option, dates, portfolio_url),
+        ".gitignore": SITE_IGNORE,
         "realisations/01-exemple-formation.yaml": formation,
         "realisations/02-exemple-stage.yaml": stage,
         "portfolio/index.md": _index(session, option),
@@ -139,9 +151,13 @@ def init_dossier(
             result.unused.append(f"--option {option}")
         if session is not None and session != found_session:
             result.unused.append(f"--session {session}")
+    if not (target / "dossier.yaml").is_file():
+        result.portfolio_url = infer_portfolio_url(target)
     files: dict[str, bytes] = {
         name: text.encode("utf-8")
-        for name, text in plan_files(result.session, result.option, e6).items()
+        for name, text in plan_files(
+            result.session, result.option, e6, result.portfolio_url
+        ).items()
     }
     for name, data in shipped_schemas().items():
         if name in DOCUMENT_SCHEMAS:
@@ -178,8 +194,20 @@ def _epreuve(session: int) -> str:
     return load_referential().session_labels(session).epreuve
 
 
-def _manifest(session: int, option: str | None, dates: _Dates) -> str:
+def _manifest(
+    session: int, option: str | None, dates: _Dates, portfolio_url: str | None = None
+) -> str:
     epreuve = _epreuve(session)
+    if portfolio_url:
+        url_line = (
+            f"  url: {portfolio_url}   # l'adresse que publie « e4 site » en CI "
+            "(déduite du dépôt git)"
+        )
+    else:
+        url_line = (
+            "  # url: https://prenom-nom.github.io/portfolio/   # l'adresse en ligne que le "
+            "jury ouvrira"
+        )
     if option:
         option_line = f"  option: {option}                # SISR | SLAM"
     else:
@@ -207,7 +235,7 @@ centre: "{TODO} : votre centre de formation"
 # date_limite: {session}-04-01     # la date de remise du dossier
 portfolio:
   chemin: portfolio/          # les pages Markdown du portfolio, index.md en premier
-  # url: https://prenom-nom.github.io/portfolio/   # l'adresse en ligne que le jury ouvrira
+{url_line}
 # tableau: tableau-de-synthese.xlsx   # le tableau remis s'il est dans le dossier (e4 table)
 
 # Les périodes en organisation (stages, apprentissage, emploi), chacune avec son
@@ -356,6 +384,11 @@ def print_report(result: InitResult, display: str, stream: TextIO) -> None:
         stream.write(
             f"\n{' et '.join(result.unused)} {verb} : dossier.yaml existe et n'est jamais "
             "réécrit ; changez-y la valeur vous-même si besoin.\n"
+        )
+    if result.portfolio_url and "dossier.yaml" in result.created:
+        stream.write(
+            f"\nAdresse du portfolio déduite du dépôt git : {result.portfolio_url} "
+            "(portfolio.url dans dossier.yaml) ; « e4 site » construit le site à y publier.\n"
         )
     if option is None and "dossier.yaml" in result.created:
         stream.write(
