@@ -12,10 +12,10 @@ from conftest import EXAMPLES
 from e4cli import cli
 from e4cli.check.outcome import ClassSummary
 from e4cli.check.pipeline import check_dossier
-from e4cli.fiche.formats import FICHE_FORMATS
-from e4cli.fiche.model import build_fiche
 from e4cli.jury.appraisal import build_appraisal
 from e4cli.jury.evaluation import evaluate
+from e4cli.jury.fiche.formats import FICHE_FORMATS
+from e4cli.jury.fiche.model import build_fiche
 from e4cli.jury.formats import APPRAISAL_FORMATS, GRID_FORMATS
 from e4cli.jury.grid import build_grid
 from e4cli.report.base import ReportOptions

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from e4cli.check.placement import Placement, placements
 from e4cli.check.probe import Crawl, Probe
 from e4cli.dossier.filetypes import HEAD_BYTES, sniff
 from e4cli.dossier.fs import (
@@ -45,7 +46,6 @@ from e4cli.dossier.nearfile import NameFinder, NearMiss
 from e4cli.dossier.problems import Outside
 from e4cli.dossier.proofs import undeclared_files
 from e4cli.rules.findings import Location
-from e4cli.scoring.placement import Placement, placements
 from e4cli.util.weburl import check_url
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ class Facts:
     problems: list[Outside] = field(default_factory=list)
     descriptifs: dict[str, str | None] = field(default_factory=dict)
     """The text of each E6 descriptif file (None when it is not a readable UTF-8 file)."""
-    # each réalisation's section of the table, by its file (scoring.placement): what the
+    # each réalisation's section of the table, by its file (check.placement): what the
     # table, the grid and the coverage show
     placements: dict[str, Placement] = field(default_factory=dict)
     # what each attestation says, by its path as written (A006–A009)

@@ -17,14 +17,14 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from e4cli.check.penalties import Penalty
+from e4cli.check.placement import place
 from e4cli.rules.findings import Finding, Severity
-from e4cli.scoring.penalties import Penalty
-from e4cli.scoring.placement import place
 from e4cli.util.safetext import maybe_visible, one_line
 
 if TYPE_CHECKING:
+    from e4cli.check.coverage import Coverage
     from e4cli.dossier.model import Dossier
-    from e4cli.scoring.coverage import Coverage
 
 
 class Verdict(StrEnum):

@@ -8,8 +8,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from e4cli.check.coverage import Coverage, compute_coverage, compute_coverage_e6
 from e4cli.check.facts import gather
 from e4cli.check.outcome import DossierOutcome
+from e4cli.check.penalties import compute_penalties
 from e4cli.check.schema import validate
 from e4cli.dossier.fs import DossierFS
 from e4cli.dossier.load import load_dossier
@@ -19,8 +21,6 @@ from e4cli.dossier.problems import Problem
 from e4cli.rules.base import CheckContext
 from e4cli.rules.findings import Finding, Location, with_command
 from e4cli.rules.registry import RULES, report
-from e4cli.scoring.coverage import Coverage, compute_coverage, compute_coverage_e6
-from e4cli.scoring.penalties import compute_penalties
 
 
 @dataclass(frozen=True)

@@ -509,7 +509,7 @@ def fiche(
     signalés sur la sortie d'erreur), 1 si un dossier n'en a pas (pas de bloc e6, pas
     d'option, pas un dossier), 2 en cas d'usage incorrect ou de panne.
     """
-    from e4cli.fiche.run import run_fiche
+    from e4cli.jury.fiche.run import run_fiche
     from e4cli.jury.run import Options
 
     runner.run(run_fiche, dossiers, Options(fmt.value if fmt else None, output, output_dir))

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from e4cli.check.coverage import Coverage
 from e4cli.check.schema import validate
 from e4cli.dossier.dates import parse_date
 from e4cli.dossier.fs import DossierFS
@@ -54,7 +55,6 @@ from e4cli.rules import (
 )
 from e4cli.rules.findings import Finding, Location, Severity, with_command
 from e4cli.rules.registry import PROBLEM_RULES
-from e4cli.scoring.coverage import Coverage
 from e4cli.util.textnorm import fold, nearest
 
 SCHEMA = "evaluation.schema.json"

@@ -20,7 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from e4cli.check.penalties import Penalty, official_penalties
 from e4cli.check.pipeline import Checked
+from e4cli.check.placement import placed
 from e4cli.dossier.forms import OfficialForms
 from e4cli.dossier.model import Dossier, Production, Realisation
 from e4cli.dossier.referential import Referential, load_referential
@@ -28,8 +30,6 @@ from e4cli.jury.evaluation import TEAM, Evaluation, Member
 from e4cli.jury.final_mark import final_mark, format_mark
 from e4cli.rules import s007_forme_absente as s007
 from e4cli.rules.findings import Finding, Severity
-from e4cli.scoring.penalties import Penalty, official_penalties
-from e4cli.scoring.placement import placed
 from e4cli.table.model import (
     CHECKED,
     SESSION_NOTE,

@@ -19,8 +19,8 @@ from e4cli.util.console import OutputConsole
 from e4cli.util.typography import SEVERITY_WORDS, plain, wrap
 
 if TYPE_CHECKING:
+    from e4cli.check.coverage import Coverage
     from e4cli.check.pipeline import Checked
-    from e4cli.scoring.coverage import Coverage
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABEL = SEVERITY_WORDS

@@ -38,11 +38,11 @@ from e4cli.rules.findings import Finding, Fix, Location, Severity
 from e4cli.util.safetext import maybe_visible, one_line, visible
 
 if TYPE_CHECKING:
+    from e4cli.check.coverage import Coverage
     from e4cli.check.facts import Facts
     from e4cli.dossier.model import Dossier
     from e4cli.dossier.portfolio import LocalPortfolio
     from e4cli.dossier.problems import Problem
-    from e4cli.scoring.coverage import Coverage
 
 
 @dataclass

@@ -20,9 +20,9 @@ Fautif :
 
 from collections.abc import Iterator
 
+from e4cli.check.placement import Unplaced
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.rules.findings import Finding
-from e4cli.scoring.placement import Unplaced
 
 RULE = Rule.from_doc(__doc__)
 

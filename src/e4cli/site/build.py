@@ -16,13 +16,14 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from e4cli import __version__
+from e4cli.check.coverage import Coverage
 from e4cli.check.pipeline import Checked, check_dossier
+from e4cli.check.placement import place
 from e4cli.dossier.fs import DossierFS, FileRefused, PathOutside, decode_text
 from e4cli.dossier.markdown_links import Link, extract_links
 from e4cli.dossier.model import Dossier, Realisation, Stage
 from e4cli.dossier.portfolio import MAX_PAGE_BYTES, LocalPortfolio, Page, read_portfolio
 from e4cli.rules.findings import Finding, Location, Severity
-from e4cli.scoring.coverage import Coverage
 from e4cli.site import content as c
 from e4cli.site import markdown, templates
 from e4cli.site.links import OVERRIDES_DIR, SiteMap, Target, href
@@ -330,7 +331,7 @@ class _Builder:
                 page = c.Link(title, target.url)
         in_stage = real.cadre == "stage" and real.stage
         stage = self.dossier.stage_by_id(real.stage) if in_stage and real.stage else None
-        section = self.dossier.section_of(real)
+        section = place(self.dossier, real).section
         return c.RealisationView(
             id=real.id,
             href=output,
@@ -371,7 +372,7 @@ class _Builder:
         ref = self.dossier.referential
         placed: set[str] = set()
         for key, label in ref.sections.items():
-            reals = [r for r in self.dossier.realisations if self.dossier.section_of(r) == key]
+            reals = [r for r in self.dossier.realisations if place(self.dossier, r).section == key]
             placed.update(r.file for r in reals)
             views = tuple(self._relative(self.real_views[r.file], REALISATIONS) for r in reals)
             if views:

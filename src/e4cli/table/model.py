@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from e4cli.check.placement import SECTION_KEYS as SECTION_KEYS
+from e4cli.check.placement import place
 from e4cli.dossier.dates import format_fr
 from e4cli.dossier.model import Dossier, Realisation, full_name
-from e4cli.scoring.placement import SECTION_KEYS as SECTION_KEYS
-from e4cli.scoring.placement import place
 
 # Fixed wording of the official model (annexe 6-1 / VI-1); session-dependent
 # labels (épreuve, annex) come from the referential.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from e4cli.check.placement import place
 from e4cli.dossier.model import Dossier
-from e4cli.scoring.placement import place
 
 
 @dataclass
@@ -44,7 +44,7 @@ class Coverage:
 def compute_coverage(dossier: Dossier) -> Coverage:
     """An item counts for its competency; a competency does not count for its items.
 
-    Only the réalisations the table shows count (`scoring.placement`): one in no section
+    Only the réalisations the table shows count (`check.placement`): one in no section
     would not be in the table handed in.
     """
     result = {

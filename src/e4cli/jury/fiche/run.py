@@ -22,7 +22,7 @@ E6_CODES = ("F001", "F002", "F003", "F004")
 
 def run_fiche(paths: Sequence[Path], options: Options) -> int:
     """The fiches of each dossier; 1 if one has none, 2 on usage or tool failure."""
-    from e4cli.fiche.formats import FICHE_FORMATS
+    from e4cli.jury.fiche.formats import FICHE_FORMATS
     from e4cli.jury.formats import pick
 
     chosen = targets(paths)
@@ -67,8 +67,8 @@ def run_fiche(paths: Sequence[Path], options: Options) -> int:
 
 def _one(target: Target, fmt: str, online: bool) -> bytes | None:
     from e4cli.check.pipeline import check_dossier
-    from e4cli.fiche.formats import FICHE_FORMATS
-    from e4cli.fiche.model import NoFiche, build_fiche
+    from e4cli.jury.fiche.formats import FICHE_FORMATS
+    from e4cli.jury.fiche.model import NoFiche, build_fiche
 
     checked = check_dossier(target.path, target.display, online=online)
     if checked.dossier is None:

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from e4cli.util.formats import Format, Registry
 
 if TYPE_CHECKING:
-    from e4cli.fiche.model import FicheModel
+    from e4cli.jury.fiche.model import FicheModel
 
 FicheRenderer = Callable[["FicheModel"], str | bytes]
 
 FICHE_FORMATS: Registry[FicheRenderer] = Registry(
-    Format("html", (".html", ".htm"), False, "e4cli.fiche.html:render"),
-    Format("pdf", (".pdf",), True, "e4cli.fiche.html:render_pdf"),
-    Format("docx", (".docx",), True, "e4cli.fiche.docx:render"),
+    Format("html", (".html", ".htm"), False, "e4cli.jury.fiche.html:render"),
+    Format("pdf", (".pdf",), True, "e4cli.jury.fiche.html:render_pdf"),
+    Format("docx", (".docx",), True, "e4cli.jury.fiche.docx:render"),
     default="html",
 )

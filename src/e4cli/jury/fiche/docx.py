@@ -25,8 +25,8 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
-from e4cli.fiche.markdown import Markdown
-from e4cli.fiche.model import Box, FicheModel, Sheet
+from e4cli.jury.fiche.markdown import Markdown
+from e4cli.jury.fiche.model import Box, FicheModel, Sheet
 
 FONT = "Arial"
 IMAGE_WIDTH = Cm(15)

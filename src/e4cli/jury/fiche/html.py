@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from e4cli.fiche.markdown import Markdown, to_html
-from e4cli.fiche.model import FicheModel
+from e4cli.jury.fiche.markdown import Markdown, to_html
+from e4cli.jury.fiche.model import FicheModel
 from e4cli.table.templating import environment
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from e4cli.dossier.e6 import E6Labels
 from e4cli.dossier.fs import DossierFS, FileRefused, PathOutside, decode_text
 from e4cli.dossier.model import Dossier, E6Part, Realisation
-from e4cli.fiche.markdown import Markdown, parse
+from e4cli.jury.fiche.markdown import Markdown, parse
 from e4cli.table.model import CHECKED, UNCHECKED, period_text
 
 MAX_DESCRIPTIF_BYTES = 2_000_000
