@@ -207,8 +207,6 @@ _PHASES = """
 import cProfile, json, pstats, sys, time
 from pathlib import Path
 from e4cli.check.pipeline import check_dossier
-from e4cli.check.schema import enable_fast_path
-enable_fast_path()
 dossiers = sorted(Path(sys.argv[1]).iterdir())[:100]
 check_dossier(dossiers[0])
 start = time.perf_counter()

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _HTML_REF = re.compile(r"""\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -38,6 +40,10 @@ class Link:
 
 @cache
 def _parser() -> MarkdownIt:
+    # Imported here: a page without any link mark (`may_link`) never needs it, and
+    # markdown-it is a fifth of `e4 check`'s start-up.
+    from markdown_it import MarkdownIt
+
     # Emphasis changes no link and is the costliest inline rule on hostile input.
     return MarkdownIt("commonmark").enable("table").disable("emphasis")
 
