@@ -1,3 +1,3 @@
-from e4cli.cli import main
+from e4cli.entry import main
 
 main()
