@@ -142,6 +142,15 @@ def check(
             "option, e4 n'accède jamais au réseau.",
         ),
     ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            "-w",
+            help="Reste ouvert et vérifie de nouveau le dossier à chaque modification d'un de "
+            "ses fichiers (Ctrl-C pour arrêter).",
+        ),
+    ] = False,
 ) -> None:
     """Vérifie un ou plusieurs dossiers comme le contrôle de conformité et le jury.
 
@@ -162,6 +171,10 @@ def check(
         jobs=jobs,
         online=online,
     )
+    if watch:
+        from e4cli.cli.watch_run import run_watch
+
+        runner.run(run_watch, dossiers, options)
     runner.run(run_check, dossiers, options)
 
 
