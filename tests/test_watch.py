@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -99,7 +98,7 @@ def test_a_saved_change_brings_a_new_report(watch: tuple[Watch, Path]) -> None:
     # saved the way editors do: a new file renamed over the old one
     fixed = dossier / "realisations/.01-glpi.yaml.tmp"
     fixed.write_text(REAL_FORMATION, encoding="utf-8")
-    os.replace(fixed, dossier / "realisations/01-glpi.yaml")
+    fixed.replace(dossier / "realisations/01-glpi.yaml")
     third = watching.wait_for(3)[2]
     assert third["ok"] is True
     code, stderr = watching.stop(signal.SIGTERM)
@@ -146,7 +145,7 @@ def test_the_snapshot_sees_renames_and_never_follows_links(tmp_path: Path) -> No
     assert not cut
     assert set(before) == {str(root / "sub/a.yaml"), str(root / "lien")}
     (root / "sub/b.tmp").write_text("a", encoding="utf-8")
-    os.replace(root / "sub/b.tmp", root / "sub/a.yaml")
+    (root / "sub/b.tmp").replace(root / "sub/a.yaml")
     after, _ = snapshot(root)
     assert after != before
     (outside / "x").write_text("changed outside", encoding="utf-8")
