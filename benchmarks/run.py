@@ -220,8 +220,10 @@ def watch_latency(work: Path, rounds: int) -> tuple[list[str], list[Target]]:
         for number in range(rounds + 1):
             time.sleep(0.1)  # apart from the previous save, as a person types
             text = original if number % 2 else original + f"# modification {number}\n"
+            fresh = edited.with_name(f".{edited.name}.tmp")
+            fresh.write_text(text, encoding="utf-8")
             start = time.perf_counter()
-            edited.write_text(text, encoding="utf-8")
+            fresh.replace(edited)  # saved as editors do: one change, never a half-written file
             next_report()
             if number:  # the first round warms the caches
                 latencies.append(time.perf_counter() - start)

@@ -106,6 +106,43 @@ def test_a_saved_change_brings_a_new_report(watch: tuple[Watch, Path]) -> None:
     assert "Traceback" not in stderr
 
 
+def test_a_changed_page_is_read_again(
+    watch: tuple[Watch, Path],
+) -> None:
+    """Unchanged pages keep their links from the last round; the changed one is read anew."""
+    watching, dossier = watch
+    assert watching.wait_for(1)[0]["ok"] is True
+    index = dossier / "portfolio/index.md"
+    (dossier / "portfolio/autre.md").write_text("# Autre\n\n[Accueil](index.md)\n", "utf-8")
+    assert watching.wait_for(2)[1]["ok"] is True
+    index.write_text(index.read_text("utf-8") + "\n[cassé](absente.md)\n", "utf-8")
+    third = watching.wait_for(3)[2]
+    assert "P003" in codes(third)
+    index.write_text(index.read_text("utf-8").replace("[cassé](absente.md)", ""), "utf-8")
+    assert watching.wait_for(4)[3]["ok"] is True
+    watching.stop(signal.SIGTERM)
+
+
+def test_remembered_links_are_those_a_fresh_parse_gives() -> None:
+    from e4cli.dossier import markdown_links as ml
+
+    page = "# P\n\n[a](a.md) ![i](i.png)\n\n<img src='x.png'>\n"
+    fresh = ml.extract_links(page)
+    memo = ml._Remembered()
+    saved, ml.REMEMBERED = ml.REMEMBERED, memo
+    try:
+        memo.next_round()
+        assert ml.extract_links(page) == fresh
+        memo.next_round()
+        assert ml.extract_links(page) == fresh
+        assert page in memo.current
+        memo.next_round()
+        memo.next_round()  # a page not seen for a round is forgotten
+        assert page not in memo.previous and page not in memo.current
+    finally:
+        ml.REMEMBERED = saved
+
+
 def test_ctrl_c_ends_the_watch_cleanly(watch: tuple[Watch, Path]) -> None:
     watching, _ = watch
     watching.wait_for(1)

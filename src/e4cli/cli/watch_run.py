@@ -10,7 +10,9 @@ first `MAX_WATCHED` files only, and the user is told.
 
 Each round is a whole `e4 check` of the dossier in this same process: the
 modules, the referential and the compiled checks are already loaded, so a round
-costs only the reading and the checking. On a terminal the screen is cleared
+costs only the reading and the checking, and the Markdown pages whose text did not
+change keep the links parsed in the previous round (`markdown_links.REMEMBERED`,
+most of a round's time otherwise). On a terminal the screen is cleared
 before each report; in a pipe the reports follow each other. Ctrl-C ends the
 watch (exit 0); SIGTERM ends it as every command (exit 143).
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 
 from e4cli.cli.check_run import CheckOptions, run_check
 from e4cli.cli.runner import CommandError, say
+from e4cli.dossier.markdown_links import REMEMBERED
 
 POLL_SECONDS = 0.02
 MAX_WATCHED = 5_000
@@ -88,6 +91,7 @@ def run_watch(paths: Sequence[Path], options: CheckOptions) -> int:
         while True:
             if terminal:
                 sys.stdout.write(CLEAR_SCREEN)
+            REMEMBERED.next_round()  # unchanged pages are not parsed again
             try:
                 run_check(paths, options)
             except CommandError as exc:  # dossier.yaml removed for a moment: wait for it
