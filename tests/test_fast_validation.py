@@ -1,4 +1,4 @@
-"""The fast validity check (used over many dossiers) agrees with jsonschema's verdict."""
+"""The compiled validity check (check/compiled/) agrees with jsonschema's verdict."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import MANIFEST, REAL_FORMATION, REAL_STAGE
-from e4cli.check.schema import DOCUMENT_SCHEMAS, enable_fast_path, is_valid_fast, validator_for
+from e4cli.check.schema import DOCUMENT_SCHEMAS, is_valid_fast, validator_for
 
 VALUES = st.one_of(
     st.none(),
@@ -82,14 +82,12 @@ def mutated(draw: st.DrawFn) -> tuple[str, Any]:
 @settings(max_examples=300, deadline=None)
 @given(mutated())
 def test_fast_and_full_validation_give_the_same_verdict(case: tuple[str, Any]) -> None:
-    enable_fast_path()
     name, data = case
     full = not any(True for _ in validator_for(name).iter_errors(data))
     assert is_valid_fast(data, name) is full
 
 
 def test_the_valid_bases_pass_both_ways() -> None:
-    enable_fast_path()
     for name, data in BASES.items():
         assert is_valid_fast(data, name) is True
         assert not list(validator_for(name).iter_errors(data))
@@ -101,7 +99,6 @@ TRICKY = [True, False, None, 0, 1, 2, 2.0, -1, "", "x" * 400, "2027-02-30", "B1.
 
 def test_every_single_tricky_replacement_gets_the_same_verdict() -> None:
     """Exhaustive over single replacements: each path of each base, each tricky value."""
-    enable_fast_path()
     for name, base in BASES.items():
         for where in paths(base)[1:]:
             for value in TRICKY:
@@ -116,7 +113,6 @@ def test_every_single_tricky_replacement_gets_the_same_verdict() -> None:
 
 def test_a_final_newline_does_not_pass_a_pattern_ending_in_dollar() -> None:
     """JSON Schema's `$` is JavaScript's: the end of the text, not before a final newline."""
-    enable_fast_path()
     name = "dossier.schema.json"
     data = json.loads(json.dumps(BASES[name]))
     data["stages"][0]["id"] = "stage1\n"

@@ -70,9 +70,6 @@ def check_chunk(
     targets: Sequence[Target], online: bool = False, strict: bool = False
 ) -> list[DossierOutcome]:
     """A worker's task: a few dossiers in a row, sent back together."""
-    from e4cli.check.schema import enable_fast_path
-
-    enable_fast_path()  # already done before a fork; needed in a spawned worker
     _tune_gc()
     return [check_target(target, online, strict) for target in targets]
 
@@ -109,9 +106,6 @@ def run(
     if len(targets) < FAST_PATH_FROM:
         yield from _run(targets, online, strict, jobs)
         return
-    from e4cli.check.schema import enable_fast_path
-
-    enable_fast_path()
     _warm_up()
     with _tuned_gc():
         yield from _run(targets, online, strict, jobs)
@@ -191,9 +185,10 @@ def _warm_up() -> None:
     Forked workers then start with all of it ready instead of each paying for it.
     """
     from e4cli.check.pipeline import check_dossier  # noqa: F401
-    from e4cli.check.schema import DOCUMENT_SCHEMAS, validator_for
+    from e4cli.check.schema import DOCUMENT_SCHEMAS, fast_check, validator_for
 
     for name in DOCUMENT_SCHEMAS:
+        fast_check(name)
         validator_for(name)
 
 

@@ -7,19 +7,25 @@ Messages are French and name the field as the candidate wrote it.
 
 from __future__ import annotations
 
+import importlib
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema import Draft202012Validator, validators
-from jsonschema.exceptions import ValidationError
 
 from e4cli.dossier.problems import InvalidValue, SchemaViolation, UnknownKey
 from e4cli.dossier.yamlsource import PathElem, YamlDocument, field_name
 from e4cli.util.resources import load_schema
 from e4cli.util.textnorm import fold, nearest, only_match
+
+if TYPE_CHECKING:
+    # jsonschema is imported only to explain an invalid document (a third of
+    # `e4 check`'s start-up); the compiled checks decide validity without it.
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_NAMES = {
     "string": "du texte",
@@ -45,8 +51,18 @@ def validator_for(schema_name: str) -> Draft202012Validator:
     jsonschema otherwise looks each reference up in its registry for every value.
     """
     schema = load_schema(schema_name)
-    validator: Draft202012Validator = _EcmaValidator(inline_refs(schema, schema_name))
+    validator: Draft202012Validator = _ecma_validator()(inline_refs(schema, schema_name))
     return validator
+
+
+@cache
+def _ecma_validator() -> Any:
+    """Draft 2020-12 with JavaScript's `pattern` (see `ecma_pattern`)."""
+    from jsonschema import Draft202012Validator, validators
+
+    return validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"pattern": _pattern}
+    )
 
 
 def ecma_pattern(pattern: str) -> str:
@@ -82,12 +98,9 @@ def _pattern(
     validator: Any, pattern: str, instance: Any, schema: Any
 ) -> Iterator[ValidationError]:
     if isinstance(instance, str) and not _compiled(pattern).search(instance):
+        from jsonschema.exceptions import ValidationError
+
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
-
-
-_EcmaValidator = validators.extend(  # type: ignore[no-untyped-call]
-    Draft202012Validator, {"pattern": _pattern}
-)
 
 
 def inline_refs(schema: Any, name: str, seen: tuple[str, ...] = ()) -> Any:
@@ -116,38 +129,39 @@ def inline_refs(schema: Any, name: str, seen: tuple[str, ...] = ()) -> Any:
     return {**resolved, **siblings}
 
 
-_FAST: dict[str, Callable[[Any], Any]] = {}
+SLOW_PATHS_ENV = "E4_SLOW_PATHS"
+"""Set to 1, every document goes through jsonschema: the tests compare both paths' reports."""
 
 
-def enable_fast_path() -> None:
-    """Compile a fast validity check (fastjsonschema) of each document schema.
+@cache
+def fast_check(schema_name: str) -> Callable[[Any], Any] | None:
+    """The compiled validity check of a shipped schema (`check/compiled/`), if it has one.
 
-    Worth it only over many dossiers: compiling costs about 15 ms, then a valid
-    document is confirmed about ten times faster than by jsonschema. A document the
-    fast check refuses goes through jsonschema, which alone writes findings: the fast
-    check only skips work on documents without any error (a test holds the two to
-    the same verdict on random documents).
+    Generated ahead of time by `check/compile_schemas.py` (fastjsonschema), it confirms
+    a valid document about ten times faster than jsonschema and imports neither
+    library. A document it refuses goes through jsonschema, which alone words the
+    findings: the fast check only skips work on documents without any error (tests
+    hold the two to the same verdict on random documents, and the reports of every
+    example and hostile case to the same bytes).
     """
-    if _FAST:
-        return
-    import fastjsonschema
+    from e4cli.check.compile_schemas import COMPILED
 
-    for name in DOCUMENT_SCHEMAS:
-        schema = inline_refs(load_schema(name), name)
-        bare = {k: v for k, v in schema.items() if k not in ("$schema", "$id", "$defs")}
-        _FAST[name] = fastjsonschema.compile(bare)
+    module = COMPILED.get(schema_name)
+    if module is None or os.environ.get(SLOW_PATHS_ENV) == "1":
+        return None
+    compiled = importlib.import_module(f"e4cli.check.compiled.{module}")
+    check: Callable[[Any], Any] = compiled.validate
+    return check
 
 
 def is_valid_fast(data: Any, schema_name: str) -> bool | None:
-    """The fast verdict, or None when the fast path is off for this schema."""
-    check = _FAST.get(schema_name)
+    """The compiled verdict, or None when there is no compiled check for this schema."""
+    check = fast_check(schema_name)
     if check is None:
         return None
-    import fastjsonschema
-
     try:
         check(data)
-    except fastjsonschema.JsonSchemaException:
+    except ValueError:  # the generated JsonSchemaValueException
         return False
     return True
 

@@ -165,6 +165,13 @@ def check(
             "--diff",
             help="Montre ce que --fix changerait (diff unifié), sans rien écrire ; code 1 s'il "
             "y a quelque chose à corriger.",
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            "-w",
+            help="Reste ouvert et vérifie de nouveau le dossier à chaque modification d'un de "
+            "ses fichiers (Ctrl-C pour arrêter).",
         ),
     ] = False,
 ) -> None:
@@ -189,6 +196,10 @@ def check(
         fix=fix,
         diff=diff,
     )
+    if watch:
+        from e4cli.cli.watch_run import run_watch
+
+        runner.run(run_watch, dossiers, options)
     runner.run(run_check, dossiers, options)
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _HTML_REF = re.compile(r"""\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -38,6 +40,10 @@ class Link:
 
 @cache
 def _parser() -> MarkdownIt:
+    # Imported here: a page without any link mark (`may_link`) never needs it, and
+    # markdown-it is a fifth of `e4 check`'s start-up.
+    from markdown_it import MarkdownIt
+
     # Emphasis changes no link and is the costliest inline rule on hostile input.
     return MarkdownIt("commonmark").enable("table").disable("emphasis")
 
@@ -81,10 +87,42 @@ def parse_cost(text: str) -> int:
     return sum(text.count(mark) for mark in ("\n", "[", "!", "<", "|")) + 1
 
 
+class _Remembered:
+    """The links of the pages parsed in the last two rounds, by text (`e4 check --watch`).
+
+    Off by default: over a class no page comes twice. In watch mode a save changes one
+    file, so the other pages' links are taken again from their unchanged text instead
+    of parsing them again: the result is the parse of that very text, so the same.
+    Only the pages of the previous round are kept, so memory follows the dossier.
+    """
+
+    def __init__(self) -> None:
+        self.on = False
+        self.previous: dict[str, tuple[Link, ...]] = {}
+        self.current: dict[str, tuple[Link, ...]] = {}
+
+    def next_round(self) -> None:
+        self.on = True
+        self.previous, self.current = self.current, {}
+
+
+REMEMBERED = _Remembered()
+
+
 def extract_links(text: str) -> list[Link]:
     """Every link and image of the page, in reading order."""
     if not may_link(text):
         return []
+    if REMEMBERED.on:
+        known = REMEMBERED.previous.get(text)
+        if known is None:
+            known = REMEMBERED.current.get(text) or tuple(_parse_links(text))
+        REMEMBERED.current[text] = known
+        return list(known)
+    return _parse_links(text)
+
+
+def _parse_links(text: str) -> list[Link]:
     body = blank_front_matter(text)
     lines = body.split("\n")
     links: list[Link] = []

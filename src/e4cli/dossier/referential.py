@@ -147,13 +147,8 @@ def load_referential(ref_id: str = DEFAULT_ID) -> Referential:
 
 def build_referential(data: Any, source: str = "<référentiel>") -> Referential:
     """Validate referential data against its schema and build the model."""
-    from jsonschema import Draft202012Validator
-
-    validator = Draft202012Validator(load_schema("referentiel.schema.json"))
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        where = "/".join(str(p) for p in errors[0].absolute_path) or "(racine)"
-        raise ReferentialError(f"référentiel {source} invalide à « {where} » : {errors[0].message}")
+    if not _valid_fast(data):
+        _refuse(data, source)
     competences = tuple(
         Competence(
             code=c["code"],
@@ -208,6 +203,28 @@ def build_referential(data: Any, source: str = "<référentiel>") -> Referential
         _lookup=lookup,
         e6=build_e6(data, source),
     )
+
+
+def _valid_fast(data: Any) -> bool:
+    """The schema's compiled check (`check/compiled/`): no jsonschema import when valid."""
+    from e4cli.check.compiled import referentiel_schema
+
+    try:
+        referentiel_schema.validate(data)  # type: ignore[no-untyped-call]
+    except ValueError:
+        return False
+    return True
+
+
+def _refuse(data: Any, source: str) -> None:
+    """Raise the first error jsonschema finds (the compiled check only says yes or no)."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(load_schema("referentiel.schema.json"))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        where = "/".join(str(p) for p in errors[0].absolute_path) or "(racine)"
+        raise ReferentialError(f"référentiel {source} invalide à « {where} » : {errors[0].message}")
 
 
 def _register(lookup: dict[str, Resolved], key: str, value: Resolved, source: str) -> None:
