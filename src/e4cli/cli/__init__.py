@@ -165,6 +165,8 @@ def check(
             "--diff",
             help="Montre ce que --fix changerait (diff unifié), sans rien écrire ; code 1 s'il "
             "y a quelque chose à corriger.",
+        ),
+    ] = False,
     watch: Annotated[
         bool,
         typer.Option(
