@@ -23,7 +23,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 def neutralise(cell: str) -> str:
     """The cell as text that no spreadsheet will evaluate, and no terminal will obey."""
-    return visible("'" + cell if cell.startswith(FORMULA_STARTS) else cell)
+    text = "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    # a carriage return is the CSV's own business (a cell over several lines, quoted)
+    return "\r".join(visible(part) for part in text.split("\r"))
 
 
 def rows(model: TableModel) -> list[list[str]]:
