@@ -335,6 +335,32 @@ def test_the_built_site_passes_check_online_when_served(
         assert '"code": "P004"' in result.stdout  # the same check sees a missing home page
 
 
+def test_a_site_built_from_another_version_of_the_dossier_is_p008_online(
+    tmp_path: Path, features: Path
+) -> None:
+    """Every page carries the dossier's fingerprint; `check --online` compares it (P008)."""
+    (tmp_path / "site").mkdir()
+    with serve_folder(tmp_path / "site") as url:
+        manifest = features / "dossier.yaml"
+        manifest.write_text(
+            manifest.read_text(encoding="utf-8").replace(
+                "https://lea-martin.github.io/portfolio/", url + "index.html"
+            ),
+            encoding="utf-8",
+        )
+        shutil.rmtree(tmp_path / "site")
+        build(features, tmp_path / "site")
+        page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+        assert '<meta name="e4-dossier" content="sha256:' in page
+        env = {**os.environ, "E4_TEST_ALLOW_LOOPBACK": "1"}
+        fresh = run_e4("check", "--online", "--format", "json", str(features), env=env)
+        assert '"code": "P008"' not in fresh.stdout, fresh.stdout
+        real = next((features / "realisations").glob("*.yaml"))
+        real.write_text(real.read_text(encoding="utf-8") + "\n# modifiée\n", encoding="utf-8")
+        stale = run_e4("check", "--online", "--format", "json", str(features), env=env)
+        assert '"code": "P008"' in stale.stdout, stale.stdout
+
+
 def test_init_writes_the_gitignore_and_the_pages_address(tmp_path: Path) -> None:
     repo = tmp_path / "depot"
     (repo / ".git").mkdir(parents=True)

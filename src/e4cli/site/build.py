@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from e4cli import __version__
 from e4cli.check.coverage import Coverage
+from e4cli.check.fingerprint import dossier_fingerprint
 from e4cli.check.pipeline import Checked, check_dossier
 from e4cli.check.placement import place
 from e4cli.dossier.fs import DossierFS, FileRefused, PathOutside, decode_text
@@ -100,6 +101,8 @@ class _Builder:
         self.options = options
         self.fs = DossierFS(path)
         self.portfolio: LocalPortfolio = read_portfolio(self.fs, dossier)
+        # `e4 check --online` reads it back from the published pages (P008)
+        self.fingerprint = dossier_fingerprint(dossier, self.fs)
         directory = self.portfolio.directory
         if self.portfolio.status != "ok" or directory.startswith("/"):
             directory = "portfolio"
@@ -242,6 +245,7 @@ class _Builder:
             preview=self.options.preview,
             generator=f"e4 {__version__}",
             url=self.dossier.portfolio_url,
+            fingerprint=self.fingerprint,
         )
         nav = [c.NavLink(label, url(to), to == output) for label, to in self.nav_entries]
         context = {

@@ -105,6 +105,7 @@ class SiteInfo:
     preview: bool
     generator: str
     url: str | None  # the portfolio's address, from dossier.yaml
+    fingerprint: str = ""  # what the dossier was when built: P008 compares it online
 
 
 @dataclass(frozen=True)
