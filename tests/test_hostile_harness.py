@@ -193,6 +193,8 @@ def test_check_over_a_hostile_class_reports_every_dossier_in_every_format(
             assert line.startswith(("::error ", "::warning ", "::notice ", "e4 : ")), line
     if fmt == "sarif":
         assert isinstance(parsed, dict) and parsed["runs"]
+    if fmt not in ("json", "junit"):
+        return  # -o with parallel workers: once for a JSON and once for an XML format
     # the same report through -o, written whole, with parallel workers
     out = tmp_path / f"rapport.{fmt}"
     written = run("check", "-r", classe, "--format", fmt, "-j", "2", "-o", out)
