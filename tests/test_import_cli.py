@@ -13,6 +13,7 @@ from e4cli.dossier.load import load_dossier
 from e4cli.dossier.referential import load_referential
 from e4cli.dossier.yamlsource import parse_yaml
 from e4cli.importer.reader import read_table
+from e4cli.scoring.placement import place
 from import_support import FIXTURE, Model, build, row
 from test_import_reader import EXPECTED
 
@@ -35,7 +36,7 @@ def test_the_fixture_imports_row_by_row(tmp_path: Path) -> None:
     reals = dossier.realisations
     assert len(reals) == len(EXPECTED)
     for real, (section, sheet_row, title, (debut, fin), ticks) in zip(reals, EXPECTED, strict=True):
-        assert dossier.section_of(real) == section, sheet_row
+        assert place(dossier, real).section == section, sheet_row
         assert real.intitule == title
         assert (real.debut, real.fin) == (debut, fin)
         assert sorted(real.competence_codes()) == ticks
@@ -69,8 +70,9 @@ def test_the_imported_dossier_is_valid_and_only_asks_for_what_is_missing(tmp_pat
     codes = {f.code for f in result.findings}
     assert not codes & SCHEMA_CODES
     failing = {f.code for f in result.findings if f.severity != "info"}
-    # Organisations (S004), attestation files (A002), and the rows the table left empty.
-    assert failing == {"S004", "A002", "R001", "R006"}
+    # Organisations (S004), attestation files (A002), the rows the table left empty, and
+    # the form of the épreuve, which no synthesis table says (S007).
+    assert failing == {"S004", "A002", "R001", "R006", "S007"}
     r001 = sorted(f.location.path for f in result.findings if f.code == "R001")
     assert [p.split("/")[1][:2] for p in r001] == ["11", "12", "17", "18"]  # rows 19, 20, 27, 28
     assert "18 réalisation(s) : 12 en formation, 2 en stage de première année, 4" in output
@@ -305,6 +307,6 @@ def test_missing_header_values_become_placeholders_and_comments(tmp_path: Path) 
     assert "stages" not in data  # no stage section has rows
     assert "option non lue" in output and "aucune case cochée" in output
     findings = check_dossier(target).findings
-    assert {f.code for f in findings if f.code.startswith("S")} == {"S001", "S004"}
+    assert {f.code for f in findings if f.code.startswith("S")} == {"S001", "S004", "S007"}
     (s001,) = [f for f in findings if f.code == "S001"]
     assert "option" in s001.message

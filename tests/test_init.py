@@ -63,8 +63,9 @@ def test_the_new_dossier_passes_the_schemas_and_lists_only_what_to_write(tmp_pat
     codes = {f.code for f in result.findings}
     assert not codes & SCHEMA_CODES
     failing = {f.code for f in result.findings if f.severity != "info"}
-    # Values to write, attestations to add, competencies still without a réalisation.
-    assert failing == {"S004", "A002", "C001"}
+    # Values to write, attestations to add, competencies still without a réalisation, and
+    # the form of the épreuve, which only the candidate's convocation says (S007).
+    assert failing == {"S004", "A002", "C001", "S007"}
     s004 = [f for f in result.findings if f.code == "S004"]
     assert {f.location.path for f in s004} == {
         "dossier.yaml",
@@ -88,6 +89,11 @@ def test_once_the_candidate_has_written_it_only_coverage_remains(tmp_path: Path)
     for path in [*target.rglob("*.yaml"), target / "portfolio" / "index.md"]:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("À COMPLÉTER : ", "Écrit : "), encoding="utf-8")
+    manifest = target / "dossier.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("# forme: ccf", "forme: ccf"),
+        encoding="utf-8",
+    )
     (target / "attestations" / "stage1.pdf").write_bytes(tiny_pdf())
     (target / "attestations" / "stage2.pdf").write_bytes(tiny_pdf())
     result = check_dossier(target)

@@ -155,7 +155,7 @@ def test_accented_keys_give_one_finding_each_at_the_key(make_dossier: Callable[.
     errors = [
         (f["code"], f["path"], f["line"]) for f in findings(report) if f["severity"] == "error"
     ]
-    assert errors == [("S002", M, 4), ("S002", M, 15), ("S002", F, 1)]
+    assert errors == [("S002", M, 4), ("S002", M, 14), ("S002", F, 1)]
     hints = [f["hint"] for f in findings(report, "S002")]
     assert hints == [
         "Renommez-la « prenom » (e4 check --fix le fait).",

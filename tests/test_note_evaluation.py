@@ -142,11 +142,13 @@ def test_schema_faults_are_e002_with_lines(tmp_path: Path) -> None:
     text = COMPLETE.replace("note: 15.5\n", "notes: 15.5\n") + "date: 2027-02-30\n"
     result = check(tmp_path, text)
     codes = found(result)
-    assert ("E002", "error", 1, 1) in codes  # required "note" missing: line of the document
+    # "notes" can only mean the required "note": one finding, at the key
+    assert ("E002", "error", 1, 1) not in codes
     assert ("E002", "error", 9, 1) in codes  # unknown key "notes", at the key
     assert ("E002", "error", 11, 7) in codes  # an impossible date
     unknown = next(f for f in result.findings if f.location.line == 9)
-    assert unknown.hint == "Vouliez-vous dire « note » ?"
+    assert "« note » (champ obligatoire)" in unknown.message
+    assert unknown.hint == "Renommez-la « note »."  # no « e4 check --fix » for this file
 
 
 def test_a_note_that_is_not_a_number_is_e002(tmp_path: Path) -> None:

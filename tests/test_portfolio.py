@@ -161,7 +161,7 @@ def test_p002_and_d004_for_an_index_in_windows_1252(tmp_path: Path) -> None:
     dossier = build(tmp_path / "d", {"portfolio/index.md": page})
     d004 = only(dossier, "D004")
     assert (d004["path"], d004["line"], d004["column"]) == ("portfolio/index.md", 3, 1)
-    assert "iconv -f WINDOWS-1252 -t UTF-8 index.md" in d004["hint"]
+    assert d004["hint"].endswith(f"laissez e4 le convertir : e4 check --fix {dossier}")
     assert located(dossier, "P002") == [("portfolio/index.md", None, None)]
 
 

@@ -35,7 +35,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[tuple[str, str | None
     (
         "D005 realisations folder outside",
         {M: MANIFEST + "realisations: ../ailleurs/\n"},
-        [("D005", M, 22)],
+        [("D005", M, 23)],
     ),
     ("D006 duplicate key", {F: REAL_FORMATION + "cadre: stage\n"}, [("D006", F, 7)]),
     (
@@ -74,7 +74,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[tuple[str, str | None
     (
         "T001 declared table missing",
         {M: MANIFEST + "tableau: tableau.xlsx\n"},
-        [("T001", M, 22)],
+        [("T001", M, 23)],
     ),
     (
         "R001 no period",

@@ -240,14 +240,17 @@ def _violations(
             suggestion = target or (nearest(key, known) if count < MAX_SUGGESTED else None)
             inside = f" dans « {where} »" if path else ""
             message = f"Clé inconnue « {key} »{inside}."
-            if target and fold(target) == fold(key):
+            if target:
+                why = (
+                    "les clés s'écrivent sans accents ni majuscules,"
+                    if fold(target) == fold(key)
+                    else "sans doute"
+                )
                 message = (
-                    f"Clé inconnue « {key} »{inside} : les clés s'écrivent sans accents ni "
-                    f"majuscules, « {target} »"
+                    f"Clé inconnue « {key} »{inside} : {why} « {target} »"
                     + (" (champ obligatoire)." if target in required else ".")
                 )
-            if target:
-                hint = f"Renommez-la « {target} » (e4 check --fix le fait)."
+                hint = f"Renommez-la « {target} »."
             elif suggestion:
                 hint = f"Vouliez-vous dire « {suggestion} » ?"
             else:

@@ -25,7 +25,10 @@ RULE = Rule.from_doc(__doc__)
 
 @RULE.describes(UnknownKey)
 def describe(problem: UnknownKey) -> Description:
-    return Description(problem.message, problem.where, problem.hint)
+    hint = problem.hint
+    if problem.rename is not None and hint is not None:  # the dossier's keys only: E002 reuses
+        hint = f"{hint[:-1]} (e4 check --fix le fait)."  # the schema's words without --fix
+    return Description(problem.message, problem.where, hint)
 
 
 @RULE.fixes(UnknownKey)

@@ -13,20 +13,15 @@ from __future__ import annotations
 import re
 import textwrap
 
-from e4cli.rules.findings import Severity
-
 NBSP = "\u00a0"
 _BEFORE = re.compile(r" +([:;?!»])(?=\s|$|[.,)])")
 _AFTER = re.compile(r"« +")
 
-SEVERITY_WORDS = {
-    Severity.ERROR: "erreur",
-    Severity.WARNING: "avertissement",
-    Severity.INFO: "info",
-}
+# by a severity's value (`Severity` is a StrEnum): no import of the rules to start e4 fast
+SEVERITY_WORDS: dict[str, str] = {"error": "erreur", "warning": "avertissement", "info": "info"}
 
 
-def severity_word(severity: Severity) -> str:
+def severity_word(severity: str) -> str:
     """The French word of a severity, as every report prints it."""
     return SEVERITY_WORDS[severity]
 
