@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from e4cli.scoring.placement import place
 
 from conftest import run_cli, run_e4
 from e4cli.check.pipeline import check_dossier
@@ -13,7 +14,6 @@ from e4cli.dossier.load import load_dossier
 from e4cli.dossier.referential import load_referential
 from e4cli.dossier.yamlsource import parse_yaml
 from e4cli.importer.reader import read_table
-from e4cli.scoring.placement import place
 from import_support import FIXTURE, Model, build, row
 from test_import_reader import EXPECTED
 
