@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from e4cli.scoring.placement import place
 
 from conftest import run_cli, run_e4
 from e4cli.check.pipeline import check_dossier
+from e4cli.check.placement import place
 from e4cli.dossier.load import load_dossier
 from e4cli.dossier.referential import load_referential
 from e4cli.dossier.yamlsource import parse_yaml
