@@ -274,6 +274,66 @@ def watch_latency(work: Path, rounds: int) -> tuple[list[str], list[Target]]:
     return lines, [("--watch : enregistrement → rapport (ms) ≤ 50", median * 1000, 50.0)]
 
 
+# The per-page path e4 had before one browser per command: a browser that refuses the pipe.
+NO_PIPE = """#!/bin/sh
+for arg in "$@"; do [ "$arg" = "--remote-debugging-pipe" ] && exit 1; done
+exec "$E4_BENCH_BROWSER" "$@"
+"""
+
+
+def class_pdfs(work: Path, runs: int) -> tuple[list[str], list[Target]]:
+    """30 grids in PDF through one browser, against one grid; and the old per-page launches."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from e4cli.util.printer import find_browser
+
+    browser = find_browser()
+    if browser is None:
+        return ["## Une classe en PDF", "", "Pas de navigateur : non mesuré."], []
+    e4 = e4_script(work)
+    klass = work / "classe-30"
+    dossiers = [str(p) for p in generate(klass, 30, seed=7)]
+    one = work / "une-grille.pdf"
+    old = work / "sans-pipe.sh"
+    old.write_text(NO_PIPE, encoding="utf-8")
+    old.chmod(0o755)
+    per_page = ["env", f"E4_BENCH_BROWSER={browser}", f"E4_CHROMIUM={old}"]
+    grids = [e4, "grille", *dossiers, "--format", "pdf", "--output-dir"]
+    single = [e4, "grille", dossiers[0], "--format", "pdf", "--output"]
+    cases = {
+        "e4 grille 1 dossier --format pdf": [*single, str(one)],
+        "e4 grille 30 dossiers --format pdf": [*grids, str(work / "grilles")],
+    }
+    m = measure_interleaved(cases, runs, work)
+    before = {
+        "avant : 1 dossier, un lancement par page": [*per_page, *single, str(one)],
+        "avant : 30 dossiers, un lancement par page": [*per_page, *grids, str(work / "g-old")],
+    }
+    b = measure_interleaved(before, max(1, runs // 2), work, warmup=0)
+    lone, thirty = m["e4 grille 1 dossier --format pdf"], m["e4 grille 30 dossiers --format pdf"]
+    old_one = b["avant : 1 dossier, un lancement par page"]
+    old_thirty = b["avant : 30 dossiers, un lancement par page"]
+    lines = [
+        "## Une classe en PDF",
+        "",
+        f"30 dossiers générés (graine 7), une grille PDF chacun, par un seul navigateur "
+        f"({Path(browser).name}, protocole DevTools) ; {runs} tours entrelacés. « Avant » : le "
+        "même navigateur refusant le protocole, donc lancé une fois par page comme avant "
+        f"({max(1, runs // 2)} tour(s)).",
+        "",
+        "| commande | médiane | min – max | / 1 grille |",
+        "|---|---|---|---|",
+    ]
+    for res, ref in ((lone, lone), (thirty, lone), (old_one, old_one), (old_thirty, old_one)):
+        spread = f"{fmt_s(min(res.wall))} – {fmt_s(max(res.wall))}"
+        lines.append(
+            f"| `{res.name}` | {fmt_s(res.median)} | {spread} | {res.median / ref.median:.2f} |"
+        )
+    targets: list[Target] = [
+        ("30 grilles PDF ≤ 4 × 1 grille PDF", thirty.median / lone.median, 4.0)
+    ]
+    return lines, targets
+
+
 def many_dossiers(work: Path, runs: int, with_10000: bool) -> tuple[list[str], list[Target]]:
     """A generated class of 1 000 dossiers, and 10 hard-linked copies of it."""
     e4 = e4_script(work)
@@ -497,9 +557,12 @@ def main() -> None:
         site_lines, site_targets = site_dossier(work, 5 if args.quick else 10)
         watch_lines, watch_targets = watch_latency(work, 5 if args.quick else 21)
         many_lines, many_targets = many_dossiers(work, 3 if args.quick else 5, not args.quick)
+        pdf_lines, pdf_targets = class_pdfs(work, 3 if args.quick else 5)
         profile_lines = profiles(work)
     table = ["## Objectifs", "", "| objectif | mesuré | seuil | atteint |", "|---|---|---|---|"]
-    for label, value, limit in [*targets, *site_targets, *watch_targets, *many_targets]:
+    for label, value, limit in [
+        *targets, *site_targets, *watch_targets, *many_targets, *pdf_targets
+    ]:
         table.append(
             f"| {label} | {value:.2f} | {limit:g} | {'oui' if value <= limit else '**non**'} |"
         )
@@ -519,6 +582,8 @@ def main() -> None:
             *watch_lines,
             "",
             *many_lines,
+            "",
+            *pdf_lines,
             "",
             *profile_lines,
             "",

@@ -22,12 +22,12 @@ def render_appraisal(model: AppraisalModel) -> str:
 
 
 def grid_pdf(model: GridModel) -> bytes:
-    from e4cli.table.pdf import print_html
+    from e4cli.util.printer import print_html
 
     return print_html(render_grid(model))
 
 
 def appraisal_pdf(model: AppraisalModel) -> bytes:
-    from e4cli.table.pdf import print_html
+    from e4cli.util.printer import print_html
 
     return print_html(render_appraisal(model))

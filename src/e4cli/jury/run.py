@@ -16,13 +16,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from e4cli.cli.runner import EXIT_FINDINGS, EXIT_OK, CommandError, make_folder, say, write
+from e4cli.cli.runner import (
+    EXIT_FAILURE,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CommandError,
+    make_folder,
+    say,
+    write,
+)
 from e4cli.rules.findings import Finding, Severity
+from e4cli.util.errors import PageError
 from e4cli.util.formats import Format, Registry
 
 if TYPE_CHECKING:
     from e4cli.check.pipeline import Checked
+    from e4cli.jury.appraisal import AppraisalModel
     from e4cli.jury.evaluation import Evaluation
+    from e4cli.jury.grid import GridModel
 
 _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"}
 M = TypeVar("M")
@@ -107,8 +118,17 @@ class _Run(Generic[M]):
             return self.options.output_dir / f"{target.name}{self.fmt.extensions[0]}"
         return self.options.output
 
-    def write(self, model: M, destination: Path | None) -> None:
-        write(self.fmt.render(model), destination)
+    def write(self, model: M, destination: Path | None, target: Target, document: str) -> bool:
+        """Render and write one document; False (said, the others go on) if the browser
+        failed on this one only."""
+        try:
+            data = self.fmt.render(model)
+        except PageError as exc:
+            say(f"e4 : pas de {document} pour « {target.display} » : {exc}")
+            self.worse(EXIT_FAILURE)
+            return False
+        write(data, destination)
+        return True
 
     def where(self, destination: Path | None) -> str:
         return f"écrite dans « {destination} »" if destination else "écrite sur la sortie standard"
@@ -117,39 +137,49 @@ class _Run(Generic[M]):
 def run_grille(paths: Sequence[Path], options: Options, evaluation: Path | None = None) -> int:
     """The grid of each dossier, filled from its evaluation when one is given; 1 if a path is
     not a dossier folder or its evaluation has errors, 2 on usage or failure."""
-    from e4cli.check.pipeline import check_dossier
     from e4cli.jury.formats import GRID_FORMATS
-    from e4cli.jury.grid import GridModel, build_grid
+    from e4cli.util.printer import printing
 
     run: _Run[GridModel] = _Run(paths, options, GRID_FORMATS)
     by_folder = _by_folder(evaluation, run)
-    for target in run.targets:
-        checked = check_dossier(target.path, target.display, online=options.online)
-        if checked.dossier is None:
-            for finding in checked.findings:
-                say(f"e4 : pas de grille pour « {target.display} » : {finding.message}")
-            run.worse(EXIT_FINDINGS)
-            continue
-        judged = None
-        if evaluation is not None:
-            source = _evaluation_file(evaluation, target) if by_folder else evaluation
-            judged = _checked_evaluation(run, source, checked, target, "grille")
-            if judged is None:
-                continue
-        grid = build_grid(checked, judged)
-        destination = run.destination(target)
-        run.write(grid, destination)
-        say(f"e4 : grille de « {target.display} » ({run.fmt.name}) {run.where(destination)}.")
-        retained = grid.retained
-        if retained:
-            listed = ", ".join(f"{p.label} ({p.points} points, {p.code})" for p in retained)
-            say(f"  pénalités pré-cochées : {listed} ; total {grid.penalty_points} points.")
-        if grid.jury is not None:
-            ticked = f"{grid.ticked_levels} sur {len(grid.verso)}"
-            say(f"  niveaux cochés d'après l'évaluation : {ticked}.")
-        for note in grid.notes:
-            say(f"  - {note}")
+    with printing():  # one browser for the class's PDFs, started on the first one
+        for target in run.targets:
+            source = None
+            if evaluation is not None:
+                source = _evaluation_file(evaluation, target) if by_folder else evaluation
+            _one_grid(run, target, source)
     return run.code
+
+
+def _one_grid(run: _Run[GridModel], target: Target, source: Path | None) -> None:
+    from e4cli.check.pipeline import check_dossier
+    from e4cli.jury.grid import build_grid
+
+    checked = check_dossier(target.path, target.display, online=run.options.online)
+    if checked.dossier is None:
+        for finding in checked.findings:
+            say(f"e4 : pas de grille pour « {target.display} » : {finding.message}")
+        run.worse(EXIT_FINDINGS)
+        return
+    judged = None
+    if source is not None:
+        judged = _checked_evaluation(run, source, checked, target, "grille")
+        if judged is None:
+            return
+    grid = build_grid(checked, judged)
+    destination = run.destination(target)
+    if not run.write(grid, destination, target, "grille"):
+        return
+    say(f"e4 : grille de « {target.display} » ({run.fmt.name}) {run.where(destination)}.")
+    retained = grid.retained
+    if retained:
+        listed = ", ".join(f"{p.label} ({p.points} points, {p.code})" for p in retained)
+        say(f"  pénalités pré-cochées : {listed} ; total {grid.penalty_points} points.")
+    if grid.jury is not None:
+        ticked = f"{grid.ticked_levels} sur {len(grid.verso)}"
+        say(f"  niveaux cochés d'après l'évaluation : {ticked}.")
+    for note in grid.notes:
+        say(f"  - {note}")
 
 
 def _by_folder(evaluation: Path | None, run: _Run[M]) -> bool:
@@ -186,41 +216,49 @@ def _checked_evaluation(
 
 def run_note(paths: Sequence[Path], evaluation: Path, options: Options) -> int:
     """The fiche of each dossier from its evaluation; no fiche for an evaluation with errors."""
-    from e4cli.check.pipeline import check_dossier
-    from e4cli.jury.appraisal import AppraisalModel, build_appraisal
-    from e4cli.jury.final_mark import format_mark
     from e4cli.jury.formats import APPRAISAL_FORMATS
-    from e4cli.jury.grid import build_grid
+    from e4cli.util.printer import printing
 
     run: _Run[AppraisalModel] = _Run(paths, options, APPRAISAL_FORMATS)
     by_folder = _by_folder(evaluation, run)
-    for target in run.targets:
-        source = _evaluation_file(evaluation, target) if by_folder else evaluation
-        checked = check_dossier(target.path, target.display, online=options.online)
-        if checked.dossier is None:
-            for finding in checked.findings:
-                say(f"e4 : pas de fiche pour « {target.display} » : {finding.message}")
-            run.worse(EXIT_FINDINGS)
-            continue
-        judged = _checked_evaluation(run, source, checked, target, "fiche")
-        if judged is None:
-            continue
-        appraisal = build_appraisal(build_grid(checked), judged)
-        destination = run.destination(target)
-        run.write(appraisal, destination)
-        assert appraisal.note is not None and appraisal.final is not None
-        if appraisal.penalty_points:
-            labels = ", ".join(p.label for p in appraisal.penalties if p.retained)
-            penalties = f" − {appraisal.penalty_points} points de pénalité ({labels}) ="
-        else:
-            penalties = ", aucune pénalité :"
-        say(
-            f"e4 : « {target.display} » : NOTE {format_mark(appraisal.note)}/20{penalties} "
-            f"NOTE FINALE {format_mark(appraisal.final)}/20 ; "
-            f"fiche d'appréciation ({run.fmt.name}) "
-            f"{run.where(destination)}."
-        )
+    with printing():  # one browser for the class's PDFs, started on the first one
+        for target in run.targets:
+            source = _evaluation_file(evaluation, target) if by_folder else evaluation
+            _one_note(run, target, source)
     return run.code
+
+
+def _one_note(run: _Run[AppraisalModel], target: Target, source: Path) -> None:
+    from e4cli.check.pipeline import check_dossier
+    from e4cli.jury.appraisal import build_appraisal
+    from e4cli.jury.final_mark import format_mark
+    from e4cli.jury.grid import build_grid
+
+    checked = check_dossier(target.path, target.display, online=run.options.online)
+    if checked.dossier is None:
+        for finding in checked.findings:
+            say(f"e4 : pas de fiche pour « {target.display} » : {finding.message}")
+        run.worse(EXIT_FINDINGS)
+        return
+    judged = _checked_evaluation(run, source, checked, target, "fiche")
+    if judged is None:
+        return
+    appraisal = build_appraisal(build_grid(checked), judged)
+    destination = run.destination(target)
+    if not run.write(appraisal, destination, target, "fiche"):
+        return
+    assert appraisal.note is not None and appraisal.final is not None
+    if appraisal.penalty_points:
+        labels = ", ".join(p.label for p in appraisal.penalties if p.retained)
+        penalties = f" − {appraisal.penalty_points} points de pénalité ({labels}) ="
+    else:
+        penalties = ", aucune pénalité :"
+    say(
+        f"e4 : « {target.display} » : NOTE {format_mark(appraisal.note)}/20{penalties} "
+        f"NOTE FINALE {format_mark(appraisal.final)}/20 ; "
+        f"fiche d'appréciation ({run.fmt.name}) "
+        f"{run.where(destination)}."
+    )
 
 
 def _evaluation_file(folder: Path, target: Target) -> Path:

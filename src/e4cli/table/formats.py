@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from e4cli.util.errors import CommandError
+from e4cli.util.errors import RenderError
 from e4cli.util.formats import Format, FormatError, Registry
 
 if TYPE_CHECKING:
@@ -15,10 +15,6 @@ if TYPE_CHECKING:
 __all__ = ["TABLE_FORMATS", "FormatError", "RenderError", "TableRenderer", "choose"]
 
 TableRenderer = Callable[["TableModel"], str | bytes]
-
-
-class RenderError(CommandError):
-    """The document cannot be produced (PDF engine missing, file that is not a model): exit 2."""
 
 
 TABLE_FORMATS: Registry[TableRenderer] = Registry(

@@ -14,3 +14,11 @@ class CommandError(Exception):
     missing PDF engine: never a problem in a dossier, which is a finding. The
     command runner (`cli.runner`) prints it as `e4 : <message>`.
     """
+
+
+class RenderError(CommandError):
+    """The document cannot be produced (PDF engine missing, file that is not a model): exit 2."""
+
+
+class PageError(RenderError):
+    """The browser works but failed on this one document (twice): the others can go on."""

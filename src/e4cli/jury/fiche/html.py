@@ -2,7 +2,7 @@
 
 Same rules as the other documents: inline CSS only, no script, no network (the
 Content-Security-Policy allows only the images embedded as data: URIs), every
-value escaped. Printed on A4 portrait by `table.pdf.print_html`.
+value escaped. Printed on A4 portrait by `util.printer.print_html`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,6 @@ def render(model: FicheModel) -> str:
 
 
 def render_pdf(model: FicheModel) -> bytes:
-    from e4cli.table.pdf import print_html
+    from e4cli.util.printer import print_html
 
     return print_html(render(model))

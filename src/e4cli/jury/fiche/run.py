@@ -13,9 +13,23 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from e4cli.cli.runner import EXIT_FINDINGS, EXIT_OK, CommandError, make_folder, say, write
+from e4cli.cli.runner import (
+    EXIT_FAILURE,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CommandError,
+    make_folder,
+    say,
+    write,
+)
 from e4cli.jury.run import Options, Target, format_finding, targets
+from e4cli.util.errors import PageError
+
+if TYPE_CHECKING:
+    from e4cli.jury.fiche.formats import FicheRenderer
+    from e4cli.util.formats import Format
 
 E6_CODES = ("F001", "F002", "F003", "F004")
 
@@ -24,6 +38,7 @@ def run_fiche(paths: Sequence[Path], options: Options) -> int:
     """The fiches of each dossier; 1 if one has none, 2 on usage or tool failure."""
     from e4cli.jury.fiche.formats import FICHE_FORMATS
     from e4cli.jury.formats import pick
+    from e4cli.util.printer import printing
 
     chosen = targets(paths)
     if len(chosen) > 1 and options.output_dir is None:
@@ -35,34 +50,40 @@ def run_fiche(paths: Sequence[Path], options: Options) -> int:
     if options.output_dir is not None:
         make_folder(options.output_dir)
     code = EXIT_OK
-    for target in chosen:
-        destination = (
-            options.output_dir / f"{target.name}{fmt.extensions[0]}"
-            if options.output_dir is not None
-            else options.output
-        )
-        try:
-            data = _one(target, fmt.name, options.online)
-        except CommandError:
-            raise  # the tool cannot go on (no browser for pdf…): the same for every dossier
-        except Exception as exc:  # one dossier e4 fails on must not stop the class
-            if os.environ.get("E4_DEBUG"):
-                raise
-            say(
-                f"e4 : pas de fiche pour « {target.display} » : erreur interne "
-                f"({type(exc).__name__}: {exc}) ; signalez-la."
-            )
-            code = max(code, EXIT_FINDINGS)
-            continue
-        if data is None:
-            code = max(code, EXIT_FINDINGS)
-            continue
-        write(data, destination)
-        where = (
-            f"écrites dans « {destination} »" if destination else "écrites sur la sortie standard"
-        )
-        say(f"e4 : fiches descriptives de « {target.display} » ({fmt.name}) {where}.")
+    with printing():  # one browser for the class's PDFs, started on the first one
+        for target in chosen:
+            code = max(code, _fiche_of(target, fmt, options))
     return code
+
+
+def _fiche_of(target: Target, fmt: Format[FicheRenderer], options: Options) -> int:
+    """Write the fiches of one dossier; the exit code it adds."""
+    destination = (
+        options.output_dir / f"{target.name}{fmt.extensions[0]}"
+        if options.output_dir is not None
+        else options.output
+    )
+    try:
+        data = _one(target, fmt.name, options.online)
+    except PageError as exc:  # the browser failed on this dossier's page only
+        say(f"e4 : pas de fiche pour « {target.display} » : {exc}")
+        return EXIT_FAILURE
+    except CommandError:
+        raise  # the tool cannot go on (no browser for pdf…): the same for every dossier
+    except Exception as exc:  # one dossier e4 fails on must not stop the class
+        if os.environ.get("E4_DEBUG"):
+            raise
+        say(
+            f"e4 : pas de fiche pour « {target.display} » : erreur interne "
+            f"({type(exc).__name__}: {exc}) ; signalez-la."
+        )
+        return EXIT_FINDINGS
+    if data is None:
+        return EXIT_FINDINGS
+    write(data, destination)
+    where = f"écrites dans « {destination} »" if destination else "écrites sur la sortie standard"
+    say(f"e4 : fiches descriptives de « {target.display} » ({fmt.name}) {where}.")
+    return EXIT_OK
 
 
 def _one(target: Target, fmt: str, online: bool) -> bytes | None:

@@ -1,0 +1,460 @@
+"""Every PDF e4 prints: a self-contained HTML page printed by a headless Chromium.
+
+Why Chromium and not WeasyPrint: the pages are already tested by printing them
+in Chromium, so the PDF is exactly what those tests measure; WeasyPrint would be
+a second layout engine with its own CSS support, plus Pango and cairo system
+libraries that are harder to get on Windows than a browser. Candidates nearly
+always have Chrome, Chromium or Edge already; `E4_CHROMIUM` names one
+explicitly. The pages have no script and forbid network access
+(Content-Security-Policy), and the browser runs with a throwaway profile.
+
+One browser per command: a command that prints several documents (a class's
+grids, appraisals, fiches) opens `printing()` around its loop, and every
+`print_html` inside goes through the same headless Chromium, driven over the
+DevTools protocol on a pair of pipes (`--remote-debugging-pipe`: the browser
+reads fd 3 and writes fd 4, JSON messages ended by a NUL byte): navigate to the
+page's file, wait for its load event, `Page.printToPDF` with what
+`--print-to-pdf --no-pdf-header-footer` does (the page's CSS `@page` decides
+size and orientation, backgrounds printed, no header or footer). The browser
+starts on the first page only, so a run that prints no PDF never starts one.
+
+Failures: a browser that does not answer within the deadline (`E4_PDF_TIMEOUT`,
+90 s by default, for the launch and for each page) or dies is killed with its
+whole process group and reaped, whatever ends the command (an error, Ctrl-C,
+SIGTERM, which `cli.runner` unwinds). A browser that dies or stalls on a page is
+relaunched once for that page; if the page fails again it is `PageError` (that
+document only: the commands go on with the next one). A browser that cannot be
+started or never answers is `RenderError` (the tool cannot print at all). Where
+the pipe is not available (Windows, a browser that refuses it) each page is
+printed by one launch of `--print-to-pdf`, as e4 always did.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any
+
+from e4cli.util.errors import PageError, RenderError
+
+__all__ = [
+    "ENV_BROWSER",
+    "ENV_TIMEOUT",
+    "TIMEOUT_SECONDS",
+    "PageError",
+    "RenderError",
+    "command",
+    "find_browser",
+    "print_html",
+    "printing",
+]
+
+ENV_BROWSER = "E4_CHROMIUM"
+ENV_TIMEOUT = "E4_PDF_TIMEOUT"
+TIMEOUT_SECONDS = 90
+_CLOSE_SECONDS = 5  # a browser asked to close gets this long before it is killed
+_NAMES = (
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+    "microsoft-edge",
+    "msedge",
+)
+_PLACES = (
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+    r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+    r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe",
+    r"C:\Program Files\Microsoft\Edge\Application\msedge.exe",
+)
+# What `--print-to-pdf --no-pdf-header-footer` does (compared in tests/test_printer.py).
+_PRINT = {"preferCSSPageSize": True, "printBackground": True, "displayHeaderFooter": False}
+
+
+def find_browser() -> str | None:
+    """The browser to print with: $E4_CHROMIUM, then the usual names and places."""
+    explicit = os.environ.get(ENV_BROWSER)
+    if explicit:
+        return explicit if Path(explicit).is_file() else shutil.which(explicit)
+    for name in _NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((place for place in _PLACES if Path(place).is_file()), None)
+
+
+def timeout_seconds() -> float:
+    """The deadline of a launch and of each page: $E4_PDF_TIMEOUT (seconds), else 90."""
+    try:
+        value = float(os.environ.get(ENV_TIMEOUT, ""))
+    except ValueError:
+        return TIMEOUT_SECONDS
+    return value if value > 0 else TIMEOUT_SECONDS
+
+
+def _flags(browser: str, profile: Path) -> list[str]:
+    args = [
+        browser,
+        "--headless",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        f"--user-data-dir={profile}",
+    ]
+    # Chromium refuses to start as root with its sandbox; the page runs no script.
+    if sys.platform != "win32" and os.geteuid() == 0:
+        args.insert(2, "--no-sandbox")
+    return args
+
+
+def command(browser: str, page: Path, pdf: Path, profile: Path) -> list[str]:
+    """One launch that prints one page (the path without the pipe)."""
+    return [
+        *_flags(browser, profile),
+        f"--print-to-pdf={pdf}",
+        "--no-pdf-header-footer",
+        page.resolve().as_uri(),
+    ]
+
+
+def _no_browser() -> RenderError:
+    return RenderError(
+        "le format pdf est imprimé par Chromium, Google Chrome ou Microsoft Edge, et aucun "
+        f"n'a été trouvé. Installez-en un (Debian/Ubuntu : apt install chromium), ou "
+        f"indiquez son chemin dans la variable {ENV_BROWSER} ; à défaut, produisez le "
+        "document en html et imprimez-le en PDF depuis le navigateur."
+    )
+
+
+def _too_slow(browser: str, seconds: float) -> str:
+    return f"le navigateur « {browser} » n'a pas produit le PDF en {seconds:g} s."
+
+
+def _last_line(stderr: Path) -> str:
+    try:
+        text = stderr.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "aucun message"
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """The browser and every process it started (its own process group), killed and reaped."""
+    if sys.platform != "win32":
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(OSError):
+        proc.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=_CLOSE_SECONDS)
+
+
+def _new_group() -> dict[str, Any]:
+    """Popen arguments that put the browser in its own group: Ctrl-C in the terminal reaches
+    e4 only, which then ends the browser itself, all of its processes at once."""
+    if sys.platform == "win32":
+        return {"creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
+    return {"start_new_session": True}
+
+
+def _print_alone(browser: str, page_html: str, folder: Path, seconds: float) -> bytes:
+    """One launch of `--print-to-pdf` for one page: where the pipe is not available."""
+    page, pdf, profile = folder / "seule.html", folder / "seule.pdf", folder / "profil-seul"
+    stderr_file = folder / "seule.err"
+    page.write_text(page_html, encoding="utf-8")
+    try:
+        with stderr_file.open("wb") as err:
+            proc = subprocess.Popen(
+                command(browser, page, pdf, profile),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                **_new_group(),
+            )
+    except OSError as exc:
+        raise RenderError(
+            f"le navigateur « {browser} » ne se lance pas : {exc.strerror or exc}."
+        ) from exc
+    try:
+        code = proc.wait(timeout=seconds)
+    except subprocess.TimeoutExpired as exc:
+        raise RenderError(_too_slow(browser, seconds)) from exc
+    finally:
+        _kill_group(proc)  # its helper processes too, even when it ended by itself
+        shutil.rmtree(profile, ignore_errors=True)
+    try:
+        if code != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+            raise RenderError(
+                f"le navigateur « {browser} » n'a pas produit le PDF "
+                f"(code {code} : {_last_line(stderr_file)})."
+            )
+        return pdf.read_bytes()
+    finally:
+        for leftover in (page, pdf):
+            leftover.unlink(missing_ok=True)
+
+
+class _Refused(Exception):
+    """The browser ended or answered nonsense before the protocol started: no pipe here."""
+
+
+class _Broken(Exception):
+    """The browser died or stopped answering while printing a page."""
+
+
+class _Pipe:
+    """One headless Chromium driven over `--remote-debugging-pipe` (POSIX only)."""
+
+    def __init__(self, browser: str, folder: Path, seconds: float) -> None:
+        import fcntl
+
+        self.browser = browser
+        self.seconds = seconds
+        self.stderr = folder / "navigateur.err"
+        self._buffer = b""
+        self._next_id = 0
+        self._session = ""
+        self._events: list[dict[str, Any]] = []
+        to_browser_r, self._to_browser = os.pipe()
+        self._from_browser, from_browser_w = os.pipe()
+
+        def place_pipes() -> None:  # in the child, before exec: its ends on fds 3 and 4
+            reads = fcntl.fcntl(to_browser_r, fcntl.F_DUPFD, 10)
+            writes = fcntl.fcntl(from_browser_w, fcntl.F_DUPFD, 10)
+            os.dup2(reads, 3)
+            os.dup2(writes, 4)
+
+        try:
+            with self.stderr.open("wb") as err:
+                self.proc: subprocess.Popen[bytes] = subprocess.Popen(
+                    [*_flags(browser, folder / "profil"), "--remote-debugging-pipe"],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=err,
+                    pass_fds=(3, 4),
+                    preexec_fn=place_pipes,
+                    start_new_session=True,
+                )
+        except OSError as exc:
+            os.close(self._to_browser)
+            os.close(self._from_browser)
+            raise RenderError(
+                f"le navigateur « {browser} » ne se lance pas : {exc.strerror or exc}."
+            ) from exc
+        except subprocess.SubprocessError as exc:  # the pipes could not be placed on fds 3, 4
+            os.close(self._to_browser)
+            os.close(self._from_browser)
+            raise _Refused(str(exc)) from exc
+        finally:
+            os.close(to_browser_r)
+            os.close(from_browser_w)
+        try:
+            self._start()
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(self) -> None:
+        deadline = time.monotonic() + self.seconds
+        try:
+            self._call("Browser.getVersion", {}, deadline, session=False)
+            target = self._call("Target.createTarget", {"url": "about:blank"}, deadline, False)
+            attached = self._call(
+                "Target.attachToTarget",
+                {"targetId": target["targetId"], "flatten": True},
+                deadline,
+                session=False,
+            )
+            self._session = str(attached["sessionId"])
+            self._call("Page.enable", {}, deadline)
+        except _Broken as exc:
+            if self.proc.poll() is None and time.monotonic() >= deadline:
+                raise RenderError(_too_slow(self.browser, self.seconds)) from exc
+            raise _Refused(str(exc)) from exc
+        except (KeyError, TypeError) as exc:
+            raise _Refused(f"réponse inattendue : {exc}") from exc
+
+    def print_page(self, page: Path) -> bytes:
+        deadline = time.monotonic() + self.seconds
+        self._events.clear()
+        navigated = self._call("Page.navigate", {"url": page.resolve().as_uri()}, deadline)
+        if navigated.get("errorText"):
+            raise _Broken(str(navigated["errorText"]))
+        while not any(e.get("method") == "Page.loadEventFired" for e in self._events):
+            self._events.append(self._receive(deadline))
+        printed = self._call("Page.printToPDF", _PRINT, deadline)
+        try:
+            data = base64.b64decode(printed["data"], validate=True)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise _Broken(f"réponse inattendue : {exc}") from exc
+        if not data.startswith(b"%PDF"):
+            raise _Broken("ce n'est pas un PDF")
+        return data
+
+    def _call(
+        self, method: str, params: dict[str, Any], deadline: float, session: bool = True
+    ) -> dict[str, Any]:
+        self._next_id += 1
+        message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
+        if session:
+            message["sessionId"] = self._session
+        try:
+            os.write(self._to_browser, json.dumps(message).encode("utf-8") + b"\0")
+        except OSError as exc:  # BrokenPipeError: the browser is gone
+            raise _Broken("le navigateur s'est arrêté") from exc
+        while True:
+            answer = self._receive(deadline)
+            if answer.get("id") != self._next_id:
+                self._events.append(answer)
+                continue
+            if "error" in answer:
+                error = answer["error"]
+                text = error.get("message") if isinstance(error, dict) else error
+                raise _Broken(f"{method} : {text}")
+            result = answer.get("result")
+            return result if isinstance(result, dict) else {}
+
+    def _receive(self, deadline: float) -> dict[str, Any]:
+        import select
+
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise _Broken(f"pas de réponse en {self.seconds:g} s")
+            ready, _, _ = select.select([self._from_browser], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(self._from_browser, 1 << 20)
+            if not chunk:
+                raise _Broken("le navigateur s'est arrêté")
+            self._buffer += chunk
+        message, _, self._buffer = self._buffer.partition(b"\0")
+        try:
+            loaded = json.loads(message)
+        except ValueError as exc:
+            raise _Broken("message illisible") from exc
+        return loaded if isinstance(loaded, dict) else {}
+
+    def close(self) -> None:
+        """Ask the browser to close, then end its whole process group and reap it."""
+        if self.proc.poll() is None:
+            with contextlib.suppress(OSError):
+                message = {"id": self._next_id + 1, "method": "Browser.close", "params": {}}
+                os.write(self._to_browser, json.dumps(message).encode("utf-8") + b"\0")
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(timeout=_CLOSE_SECONDS)
+        _kill_group(self.proc)
+        for fd in (self._to_browser, self._from_browser):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+class Printer:
+    """The browser of one command: started on the first page, reused, ended by `close`."""
+
+    def __init__(self) -> None:
+        self._folder: Path | None = None
+        self._pipe: _Pipe | None = None
+        self._alone = sys.platform == "win32"  # no fd passing there: one launch per page
+        self._pages = 0
+        self.launches = 0
+
+    def print_html(self, page_html: str) -> bytes:
+        """Print a self-contained HTML page to PDF; its CSS `@page` decides size and
+        orientation."""
+        browser = find_browser()
+        if browser is None:
+            raise _no_browser()
+        seconds = timeout_seconds()
+        if self._folder is None:
+            self._folder = Path(tempfile.mkdtemp(prefix="e4-pdf-"))
+        if self._alone:
+            return _print_alone(browser, page_html, self._folder, seconds)
+        self._pages += 1
+        page = self._folder / f"page-{self._pages}.html"
+        page.write_text(page_html, encoding="utf-8")
+        try:
+            return self._through_pipe(browser, page, seconds)
+        finally:
+            page.unlink(missing_ok=True)
+
+    def _through_pipe(self, browser: str, page: Path, seconds: float) -> bytes:
+        assert self._folder is not None
+        reason = ""
+        for _attempt in range(2):  # a browser that dies on a page is relaunched once for it
+            if self._pipe is None:
+                try:
+                    self.launches += 1
+                    self._pipe = _Pipe(browser, self._folder, seconds)
+                except _Refused:
+                    self._alone = True
+                    return _print_alone(browser, page.read_text("utf-8"), self._folder, seconds)
+            try:
+                return self._pipe.print_page(page)
+            except _Broken as exc:
+                reason = str(exc)
+                self._drop()
+        raise PageError(f"le navigateur « {browser} » n'a pas produit le PDF ({reason}).")
+
+    def _drop(self) -> None:
+        if self._pipe is not None:
+            pipe, self._pipe = self._pipe, None
+            pipe.close()
+
+    def close(self) -> None:
+        try:
+            self._drop()
+        finally:
+            if self._folder is not None:
+                shutil.rmtree(self._folder, ignore_errors=True)
+                self._folder = None
+
+
+_CURRENT: ContextVar[Printer | None] = ContextVar("e4_printer", default=None)
+
+
+@contextlib.contextmanager
+def printing() -> Iterator[Printer]:
+    """One browser for every `print_html` of the block (nested blocks share the outer one)."""
+    current = _CURRENT.get()
+    if current is not None:
+        yield current
+        return
+    printer = Printer()
+    token = _CURRENT.set(printer)
+    try:
+        yield printer
+    finally:
+        _CURRENT.reset(token)
+        printer.close()
+
+
+def print_html(page_html: str) -> bytes:
+    """Print a self-contained HTML page to PDF, through the command's browser if one is open
+    (`printing()`), else through a browser of its own, ended before returning.
+
+    Shared by every document e4 prints (synthesis table, evaluation grid, fiches).
+    """
+    with printing() as printer:
+        return printer.print_html(page_html)
+
