@@ -6,12 +6,12 @@ step; the rules that judge what it read need only these types.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from e4cli.util.record import record
 
 MIN_TEXT = 20  # letters and digits: below this, a page has no usable text layer
 
 
-@dataclass(frozen=True)
+@record
 class AttestationText:
     """What reading an attestation gave: its text, how it was read, or why it could not be."""
 
@@ -22,6 +22,8 @@ class AttestationText:
     no_text: bool = False  # a scan, a photo or an image file: no text layer
     ocr_unavailable: str | None = None  # why OCR was not tried (tesseract missing…)
     failure: str | None = None  # why the file could not be read at all (encrypted, broken…)
+    # the failure came from this run (deadline, memory, a read error), not from the bytes
+    transient: bool = False
 
     @property
     def readable(self) -> bool:

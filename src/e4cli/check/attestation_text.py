@@ -33,7 +33,9 @@ import time
 import warnings
 from pathlib import Path
 
+from e4cli.check import attestation_cache
 from e4cli.check.attestation_facts import MIN_TEXT, AttestationText, letters
+from e4cli.util.cache import digest
 
 MAX_BYTES = 20 << 20  # an attestation is a page or two: a few hundred kilobytes
 MAX_PAGES = 3
@@ -52,14 +54,27 @@ def read_attestation(path: Path, kind: str) -> AttestationText:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return AttestationText(failure=f"le fichier ne se lit pas ({exc.strerror or exc})")
+        return AttestationText(
+            failure=f"le fichier ne se lit pas ({exc.strerror or exc})", transient=True
+        )
     if size > MAX_BYTES:
         return AttestationText(
             failure=f"le fichier est trop volumineux pour être lu ({size >> 20} Mo, "
             f"{MAX_BYTES >> 20} Mo au plus)"
         )
+    try:
+        key = digest(path.read_bytes())
+    except OSError as exc:
+        return AttestationText(
+            failure=f"le fichier ne se lit pas ({exc.strerror or exc})", transient=True
+        )
     tesseract = find_tesseract()
-    return _isolated(path, kind, tesseract)
+    kept = attestation_cache.lookup(key, tesseract[0])
+    if kept is not None:
+        return kept
+    reading = _isolated(path, kind, tesseract)
+    attestation_cache.store(key, reading, tesseract[0])
+    return reading
 
 
 def find_tesseract() -> tuple[str | None, str | None]:
@@ -121,7 +136,8 @@ def _isolated(path: Path, kind: str, tesseract: tuple[str | None, str | None]) -
     if answer is None:
         return AttestationText(
             failure=f"sa lecture dépasse {TOTAL_SECONDS:g} s ou la mémoire permise : le fichier "
-            "est anormalement lourd (PDF piégé ?)"
+            "est anormalement lourd (PDF piégé ?)",
+            transient=True,
         )
     try:
         decoded: object = pickle.loads(answer)
@@ -129,7 +145,8 @@ def _isolated(path: Path, kind: str, tesseract: tuple[str | None, str | None]) -
         decoded = None
     if not isinstance(decoded, AttestationText):
         return AttestationText(
-            failure="sa lecture a échoué (mémoire dépassée : le fichier est anormalement lourd)"
+            failure="sa lecture a échoué (mémoire dépassée : le fichier est anormalement lourd)",
+            transient=True,
         )
     return decoded
 
@@ -236,12 +253,20 @@ def _guarded_read(
             return _read_pdf(path, tesseract)
         return _read_image(path, tesseract)
     except _TooLong:
-        return AttestationText(failure=f"sa lecture dépasse {TOTAL_SECONDS:g} s")
+        return AttestationText(failure=f"sa lecture dépasse {TOTAL_SECONDS:g} s", transient=True)
+    except subprocess.TimeoutExpired:
+        return AttestationText(
+            failure=f"sa lecture par OCR dépasse {OCR_SECONDS:g} s pour une page", transient=True
+        )
     except MemoryError:
-        return AttestationText(failure="sa lecture dépasse la mémoire permise (PDF piégé ?)")
+        return AttestationText(
+            failure="sa lecture dépasse la mémoire permise (PDF piégé ?)", transient=True
+        )
     except Exception as exc:  # a damaged file is reported by A009, never a crash
         if any(isinstance(e, MemoryError) for e in (exc.__cause__, exc.__context__, *exc.args)):
-            return AttestationText(failure="sa lecture dépasse la mémoire permise (PDF piégé ?)")
+            return AttestationText(
+                failure="sa lecture dépasse la mémoire permise (PDF piégé ?)", transient=True
+            )
         return AttestationText(failure=f"il est endommagé ({type(exc).__name__})")
 
 
@@ -264,13 +289,15 @@ def _read_pdf(path: Path, tesseract: tuple[str | None, str | None]) -> Attestati
         pages = pdf.pages[:MAX_PAGES]
         started = time.monotonic()
         texts = []
+        cut_short = False  # by the deadline: another run, less loaded, would read more
         for page in pages:
             if time.monotonic() - started > TEXT_SECONDS:
+                cut_short = True
                 break
             texts.append(page.extract_text() or "")
         text = "\n".join(texts)
     if letters(text) >= MIN_TEXT:
-        return AttestationText(text, "text", len(texts), total)
+        return AttestationText(text, "text", len(texts), total, transient=cut_short)
     program, why_not = tesseract
     if program is None or not _has_french(program):
         return AttestationText(

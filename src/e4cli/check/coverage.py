@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from e4cli.check.placement import place
 from e4cli.dossier.model import Dossier
+from e4cli.util.record import record
 
 
-@dataclass
+@record(frozen=False)
 class CompetenceCoverage:
     code: str
     label: str
@@ -22,7 +23,7 @@ class CompetenceCoverage:
         return bool(self.realisations)
 
 
-@dataclass
+@record(frozen=False)
 class Coverage:
     competences: dict[str, CompetenceCoverage]
 

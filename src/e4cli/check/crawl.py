@@ -27,7 +27,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Collection
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import field
 from email.message import Message
 from html.parser import HTMLParser
 from posixpath import splitext
@@ -46,6 +46,7 @@ from e4cli.check.probe import (
     Outcome,
     Probe,
 )
+from e4cli.util.record import record
 from e4cli.util.textnorm import fold, words
 from e4cli.util.weburl import check_url
 
@@ -61,7 +62,7 @@ MAX_TEXT = 200_000  # characters of text kept per page
 _PAGE_SUFFIXES = {"", ".html", ".htm", ".xhtml", ".php", ".asp", ".aspx", ".jsp"}
 
 
-@dataclass(frozen=True)
+@record
 class Bounds:
     pages: int = MAX_PAGES
     depth: int = MAX_DEPTH
@@ -81,7 +82,7 @@ def crawl(url: str, productions: Collection[str] = (), bounds: Bounds | None = N
 # ------------------------------------------------------------------ HTTP
 
 
-@dataclass
+@record(frozen=False)
 class _Answer:
     url: str
     status: int | None = None
@@ -367,14 +368,14 @@ def production_key(url: str) -> str:
 # ------------------------------------------------------------------ the crawl
 
 
-@dataclass
+@record(frozen=False)
 class _Link:
     target: str
     page: str
     depth: int
 
 
-@dataclass
+@record(frozen=False)
 class _Visited:
     """What a worker thread brings back: a page to read, or why the link is broken."""
 
@@ -383,7 +384,7 @@ class _Visited:
     timed_out: bool = False  # no answer in time: the site's fault, or the crawl's deadline
 
 
-@dataclass
+@record(frozen=False)
 class _State:
     pages: list[CrawledPage] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)

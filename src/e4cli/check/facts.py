@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -46,6 +46,7 @@ from e4cli.dossier.nearfile import NameFinder, NearMiss
 from e4cli.dossier.problems import Outside
 from e4cli.dossier.proofs import undeclared_files
 from e4cli.rules.findings import Location
+from e4cli.util.record import record
 from e4cli.util.weburl import check_url
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
 MAX_DESCRIPTIF_BYTES = 2_000_000  # a verso of a few pages; beyond, it is not a descriptif
 
 
-@dataclass(frozen=True)
+@record
 class PathFact:
     """A path as the dossier wrote it, and what is there."""
 
@@ -70,7 +71,7 @@ class PathFact:
     mtime: float | None = None
 
 
-@dataclass(frozen=True)
+@record
 class LinkFact:
     """A local link of a portfolio page, resolved as a site generator serves it."""
 
@@ -84,7 +85,7 @@ class LinkFact:
     near: NearMiss | None = None
 
 
-@dataclass(frozen=True)
+@record
 class TableRowFact:
     """A row of a synthesis table: the `tableau:` workbook's, or the one the dossier makes."""
 
@@ -98,7 +99,7 @@ class TableRowFact:
     file: str | None = None  # the réalisation's file, for the dossier's rows
 
 
-@dataclass(frozen=True)
+@record
 class TableauFacts:
     """The declared workbook read back, beside the table the dossier makes (T003)."""
 
@@ -108,7 +109,7 @@ class TableauFacts:
     broken: str | None = None  # the reader failed on it (the exception's name)
 
 
-@dataclass
+@record(frozen=False)
 class Facts:
     paths: dict[str, PathFact] = field(default_factory=dict)
     links: list[LinkFact] = field(default_factory=list)

@@ -26,13 +26,14 @@ import difflib
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path, PurePosixPath
 
 from e4cli.dossier.fs import DossierFS, FileRefused, PathOutside
 from e4cli.dossier.yamlsource import MAX_YAML_BYTES
 from e4cli.rules.findings import Edit, Finding, Location
 from e4cli.util.atomic import write_atomic
+from e4cli.util.record import record
 
 TEXT_SUFFIXES = (".yaml", ".yml", ".md", ".markdown")
 SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", ".venv", "node_modules", "__pycache__"})
@@ -41,7 +42,7 @@ MAX_ROUNDS = 4  # re-encoding, then the dates and keys it revealed; a few more f
 BOM = b"\xef\xbb\xbf"
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """One fix applied: the finding it answers and what changed."""
 
@@ -50,7 +51,7 @@ class Change:
     summary: str
 
 
-@dataclass
+@record(frozen=False)
 class FixReport:
     """What fixing one dossier did (or, with --diff, would do)."""
 

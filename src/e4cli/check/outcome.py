@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from e4cli.check.penalties import Penalty
 from e4cli.check.placement import place
 from e4cli.rules.findings import Finding, Severity
+from e4cli.util.record import record
 from e4cli.util.safetext import maybe_visible, one_line
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def decide(findings: Iterable[Finding], strict: bool, error: str | None = None) 
     return Verdict.CONFORME
 
 
-@dataclass(frozen=True)
+@record
 class RealisationRow:
     """A réalisation as the coverage matrix shows it."""
 
@@ -60,7 +61,7 @@ class RealisationRow:
     placed: bool = True  # False: in no section of the table (T004), its ticks do not count
 
 
-@dataclass(frozen=True)
+@record
 class DossierOutcome:
     """The result of checking one dossier, verdict included, without its model: picklable."""
 
@@ -219,7 +220,7 @@ def _epreuve_e6(dossier: Dossier) -> str | None:
     return e6.labels(dossier.session, option).epreuve
 
 
-@dataclass(frozen=True)
+@record
 class DossierSummary:
     """One line of the class summary."""
 
@@ -248,7 +249,7 @@ class DossierSummary:
         return bool(self.labels)
 
 
-@dataclass
+@record(frozen=False)
 class CompetenceTally:
     code: str
     label: str
@@ -256,7 +257,7 @@ class CompetenceTally:
     missing: list[str] = field(default_factory=list)
 
 
-@dataclass
+@record(frozen=False)
 class ClassSummary:
     """Every dossier's summary line and, per competency, how many dossiers cover it."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from e4cli.rules.findings import Finding
+from e4cli.util.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Penalty:
     code: str
     points: int

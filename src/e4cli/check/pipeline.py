@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from e4cli.check.coverage import Coverage, compute_coverage, compute_coverage_e6
@@ -21,9 +20,10 @@ from e4cli.dossier.problems import Problem
 from e4cli.rules.base import CheckContext
 from e4cli.rules.findings import Finding, Location, with_command
 from e4cli.rules.registry import RULES, report
+from e4cli.util.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Checked:
     """One dossier checked in this process: its outcome and, beside it, the model it was read into.
 

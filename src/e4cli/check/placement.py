@@ -11,9 +11,10 @@ disagree about what the jury will see.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from e4cli.util.record import record
 
 if TYPE_CHECKING:
     from e4cli.dossier.model import Dossier, Realisation
@@ -31,7 +32,7 @@ class Unplaced(StrEnum):
     NO_YEAR = "no-year"  # the stage has no valid `annee` (the schema reports it)
 
 
-@dataclass(frozen=True)
+@record
 class Placement:
     """The section of one réalisation, or why it has none."""
 

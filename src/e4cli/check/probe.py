@@ -6,8 +6,9 @@ words its outcome needs only these types.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from e4cli.util.record import record
 
 TIMEOUT = 8.0  # seconds, for name resolution, connection and each read
 MAX_REDIRECTS = 5
@@ -24,7 +25,7 @@ class Outcome(StrEnum):
     REDIRECTS = "redirects"  # too many redirections, or a loop
 
 
-@dataclass(frozen=True)
+@record
 class Probe:
     outcome: Outcome
     url: str  # the last address tried
@@ -49,7 +50,7 @@ class Gate(StrEnum):
     UNPUBLISHED = "unpublished"  # Wix, WordPress…: site not published, or private
 
 
-@dataclass(frozen=True)
+@record
 class Blocked:
     gate: Gate
     url: str  # the page that showed it, or the sign-in address redirected to
@@ -57,14 +58,14 @@ class Blocked:
     status: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class CrawledPage:
     url: str
     text: str  # the visible text, folded (case, accents, punctuation, spaces)
     fingerprint: str | None = None  # <meta name="e4-dossier">: built by `e4 site`
 
 
-@dataclass(frozen=True)
+@record
 class BrokenLink:
     target: str
     pages: tuple[str, ...]  # the crawled pages that link to it
@@ -73,7 +74,7 @@ class BrokenLink:
     production: bool = False  # a production's address, outside the portfolio's site
 
 
-@dataclass(frozen=True)
+@record
 class Crawl:
     """The online portfolio as the commission browses it, within bounds."""
 

@@ -8,13 +8,16 @@ their outputs. Heavy imports stay inside the commands so `e4 --version` and
 
 from __future__ import annotations
 
+import copy
 import os
 import re
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.main import get_command_name
 
 from e4cli import __version__
 from e4cli.cli import runner
@@ -644,7 +647,6 @@ def site(
     texte, et e4 le dit. Code de sortie : 0 si le site est écrit, 1 sans dossier à lire,
     2 en cas d'usage incorrect ou d'écriture impossible.
     """
-    import sys
 
     from e4cli.site.build import SiteOptions
     from e4cli.site.run import Request, run_site
@@ -659,4 +661,29 @@ def main() -> None:
     value = os.environ.get(COMPLETE_VAR)
     if value:
         os.environ[COMPLETE_VAR] = completion_instruction(value)
-    runner.console_entry(lambda: app(prog_name="e4"))
+    runner.console_entry(lambda: app_for(sys.argv[1:])(prog_name="e4"))
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app reduced to the command being run, when the first argument names one.
+
+    Typer turns every command's signature into Click options before running any: for
+    `e4 check`, converting the ten other commands was an eighth of its start. A first
+    argument naming a command runs exactly as in the whole app (same command, same
+    group options and settings); anything else (no argument, an option, a typo to
+    suggest a name for, shell completion) gets the whole app. tests/test_fast_paths.py
+    holds both to the same output.
+    """
+    if not args or os.environ.get(COMPLETE_VAR):
+        return app
+    named = [
+        info
+        for info in app.registered_commands
+        if (info.name or get_command_name(info.callback.__name__ if info.callback else ""))
+        == args[0]
+    ]
+    if len(named) != 1:
+        return app
+    reduced = copy.copy(app)
+    reduced.registered_commands = named
+    return reduced

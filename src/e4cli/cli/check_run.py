@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from e4cli.check.outcome import ClassSummary
@@ -27,6 +26,7 @@ from e4cli.cli.runner import (
 from e4cli.dossier.discovery import Target, targets
 from e4cli.report.base import ReportOptions
 from e4cli.report.formats import REPORTERS
+from e4cli.util.record import record
 
 
 def default_format(env: dict[str, str] | None = None) -> str:
@@ -35,7 +35,7 @@ def default_format(env: dict[str, str] | None = None) -> str:
     return "github" if env.get("GITHUB_ACTIONS") == "true" else REPORTERS.default
 
 
-@dataclass
+@record(frozen=False)
 class CheckOptions:
     fmt: str
     """A name of `report.formats.REPORTERS`."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+
+from e4cli.util.record import record
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _FRENCH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
@@ -17,7 +18,7 @@ _YEAR_FIRST = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")
 _IMPOSSIBLE = "n'existe pas dans le calendrier"
 
 
-@dataclass(frozen=True)
+@record
 class ParsedDate:
     value: dt.date | None
     french: bool = False  # written in a form other than ISO: accepted, with a warning

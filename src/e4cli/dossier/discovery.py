@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+
+from e4cli.util.record import record
 
 MANIFEST = "dossier.yaml"
 
@@ -34,7 +35,7 @@ SKIPPED_FOLDERS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """A dossier to check: its path on disk and the name reports give it."""
 

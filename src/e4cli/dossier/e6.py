@@ -10,10 +10,10 @@ live in the referential's `bloc2`: a new circulaire is a data change.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from e4cli.util.errors import ReferentialError
+from e4cli.util.record import record
 from e4cli.util.textnorm import fold, nearest
 
 OPTIONS = ("SISR", "SLAM")
@@ -24,13 +24,13 @@ def _text(value: str) -> str:
     return " ".join(value.split())
 
 
-@dataclass(frozen=True)
+@record
 class Item2:
     code: str
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class Competence2:
     code: str
     label: str
@@ -38,7 +38,7 @@ class Competence2:
     items: tuple[Item2, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Resolved2:
     """A bloc 2 reference resolved to its competency and, if any, its item."""
 
@@ -46,7 +46,7 @@ class Resolved2:
     item: str | None
 
 
-@dataclass(frozen=True)
+@record
 class Block2:
     """Bloc 2 of one option."""
 
@@ -82,7 +82,7 @@ class Block2:
         return f"{item.code} « {item.label} »"
 
 
-@dataclass(frozen=True)
+@record
 class FicheWording:
     """Every phrase the fiche descriptive prints, with {placeholders} still in the titles."""
 
@@ -115,7 +115,7 @@ class FicheWording:
     notes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class E6Labels:
     """The épreuve and the fiche's annex for one session and option, titles filled in."""
 
@@ -155,7 +155,7 @@ class E6Labels:
         return tuple(self.fill(note) for note in self.wording.notes)
 
 
-@dataclass(frozen=True)
+@record
 class E6Referential:
     number: int
     blocks: dict[str, Block2]  # by option

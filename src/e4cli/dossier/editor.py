@@ -15,12 +15,12 @@ from __future__ import annotations
 import codecs
 import json
 import posixpath
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from e4cli.util.atomic import write_atomic
 from e4cli.util.jsonc import MAX_BYTES, JsoncError, parse_jsonc, set_top_level_member
+from e4cli.util.record import record
 from e4cli.util.resources import schemas_dir
 
 DOSSIER_SCHEMA_DIR = ".e4/schemas"  # inside a dossier, relative to its root
@@ -74,7 +74,7 @@ def export_schemas(directory: Path, names: tuple[str, ...] | None = None) -> lis
     return written
 
 
-@dataclass(frozen=True)
+@record
 class SettingsUpdate:
     path: Path
     created: bool

@@ -12,10 +12,10 @@ referential's `niveaux`, which these printed labels stand for, one for one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from e4cli.util.errors import ReferentialError
+from e4cli.util.record import record
 
 
 def _text(value: str) -> str:
@@ -23,7 +23,7 @@ def _text(value: str) -> str:
     return " ".join(value.split())
 
 
-@dataclass(frozen=True)
+@record
 class IdentityWording:
     """The identity frame the grid's recto and the fiche share."""
 
@@ -36,7 +36,7 @@ class IdentityWording:
     blank_date: str
 
 
-@dataclass(frozen=True)
+@record
 class CriteriaWording:
     """The table at the foot of the recto: one row per criterion, one cell per level."""
 
@@ -45,7 +45,7 @@ class CriteriaWording:
     rows: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
+@record
 class PenaltyWording:
     title: str
     before: str
@@ -57,7 +57,7 @@ class PenaltyWording:
         return self.line.format(libelle=label, points=points)
 
 
-@dataclass(frozen=True)
+@record
 class RectoWording:
     members: str
     proposal_title: str
@@ -70,7 +70,7 @@ class RectoWording:
     criteria: CriteriaWording
 
 
-@dataclass(frozen=True)
+@record
 class VersoLine:
     """A competency as the verso prints it."""
 
@@ -79,7 +79,7 @@ class VersoLine:
     indicators: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class VersoWording:
     levels: str
     competences: str
@@ -88,13 +88,13 @@ class VersoWording:
     lines: dict[str, VersoLine]  # competency code → its printed texts
 
 
-@dataclass(frozen=True)
+@record
 class Part:
     title: str
     observations: str
 
 
-@dataclass(frozen=True)
+@record
 class AppraisalWording:
     title: str
     parts: tuple[Part, ...]
@@ -104,7 +104,7 @@ class AppraisalWording:
     visa: str
 
 
-@dataclass(frozen=True)
+@record
 class OfficialForms:
     """The forms of one circulaire: grid recto and verso, fiche d'appréciation."""
 

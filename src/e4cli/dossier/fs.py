@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from e4cli.dossier.problems import NotText
 from e4cli.rules.findings import Location
+from e4cli.util.record import record
 
 
 class PathOutside(Exception):
@@ -35,7 +36,7 @@ class FileRefused(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
+@record
 class DossierFS:
     root: Path
     # real paths of the folders already resolved: a dossier cites hundreds of files in a

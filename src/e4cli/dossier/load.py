@@ -8,7 +8,7 @@ the content is the job of the schema validation and the rules.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -53,6 +53,7 @@ from e4cli.dossier.yamlsource import (
     parse_yaml,
 )
 from e4cli.rules.findings import Location
+from e4cli.util.record import record
 from e4cli.util.safetext import is_utf8, one_line
 
 MANIFEST = "dossier.yaml"
@@ -60,7 +61,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 MAX_REALISATIONS = 500  # a dossier has a few dozen; beyond, loading would take seconds
 
 
-@dataclass
+@record(frozen=False)
 class Loaded:
     """What loading gives: the model (if the folder is a dossier) and the problems met."""
 

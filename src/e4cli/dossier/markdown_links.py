@@ -9,10 +9,14 @@ line numbers. `src`/`href` attributes of raw HTML (`<img src="…">`) count too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
+
+from e4cli import __version__
+from e4cli.util.cache import FileCache, digest
+from e4cli.util.record import record
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -23,7 +27,7 @@ _HTML_REF = re.compile(r"""\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I
 _FRONT_MATTER_END = ("---", "...")
 
 
-@dataclass(frozen=True)
+@record
 class Link:
     """A link or image target (percent-encoded, as markdown-it gives it), and where (1-based)."""
 
@@ -116,10 +120,60 @@ def extract_links(text: str) -> list[Link]:
     if REMEMBERED.on:
         known = REMEMBERED.previous.get(text)
         if known is None:
-            known = REMEMBERED.current.get(text) or tuple(_parse_links(text))
+            known = REMEMBERED.current.get(text) or tuple(_kept_or_parsed(text))
         REMEMBERED.current[text] = known
         return list(known)
-    return _parse_links(text)
+    return _kept_or_parsed(text)
+
+
+def _kept_or_parsed(text: str) -> list[Link]:
+    """The page's links from the cache of earlier runs (util/cache.py), else parsed and kept.
+
+    The links depend on the text and on the parser only; the cache's version names both,
+    so a page is parsed again after e4 or markdown-it-py changes.
+    """
+    cache = _links_cache()
+    key = digest(text.encode("utf-8", "surrogatepass"))
+    kept = cache.get(key)
+    if isinstance(kept, list) and all(_well_formed(item) for item in kept):
+        return [Link(*item) for item in kept]
+    links = _parse_links(text)
+    cache.put(key, [[link.target, link.line, link.column, link.image] for link in links])
+    return links
+
+
+def _well_formed(item: object) -> bool:
+    return (
+        isinstance(item, list)
+        and len(item) == 4
+        and type(item[0]) is str
+        and type(item[1]) is int
+        and type(item[2]) is int
+        and type(item[3]) is bool
+    )
+
+
+# Bump when _parse_links finds links differently: older entries are then ignored.
+_LINKS_VERSION = "1"
+
+
+@cache
+def _links_cache() -> FileCache:
+    """The cache of page links, named after this e4 and the installed markdown-it-py.
+
+    markdown-it-py's own `__init__.py` (which holds its version) stands for it: reading its
+    size and date costs a stat, where importing the parser costs a fifth of `e4 check`.
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec("markdown_it")
+    origin = spec.origin if spec is not None else None
+    try:
+        stat = Path(origin).stat() if origin else None
+    except OSError:
+        stat = None
+    parser = f"{stat.st_size}.{stat.st_mtime_ns}" if stat is not None else "absent"
+    return FileCache("links", f"{_LINKS_VERSION}-{__version__}-{parser}")
 
 
 def _parse_links(text: str) -> list[Link]:

@@ -8,7 +8,7 @@ it), so rules never see a value they cannot use.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +16,10 @@ from e4cli.dossier.e6 import Resolved2
 from e4cli.dossier.referential import Referential, Resolved
 from e4cli.dossier.yamlsource import PathElem, YamlDocument
 from e4cli.rules.findings import Location
+from e4cli.util.record import record
 
 
-@dataclass
+@record(frozen=False)
 class Anchor:
     """A position in a YAML document from which sub-values are located."""
 
@@ -54,7 +55,7 @@ class Anchor:
         return self.doc.path
 
 
-@dataclass
+@record(frozen=False)
 class Stage:
     id: str
     index: int
@@ -70,14 +71,14 @@ class Stage:
         return f"{self.id} ({self.organisation})" if self.organisation else self.id
 
 
-@dataclass
+@record(frozen=False)
 class CompetenceRef:
     raw: str
     index: int
     resolved: Resolved | None
 
 
-@dataclass
+@record(frozen=False)
 class Production:
     titre: str | None
     fichier: str | None
@@ -85,7 +86,7 @@ class Production:
     index: int
 
 
-@dataclass
+@record(frozen=False)
 class E6Ref:
     """A bloc 2 reference of an `e6:` block, resolved against the candidate's option."""
 
@@ -100,7 +101,7 @@ class E6Ref:
 DESCRIPTIF_SUFFIXES = (".md", ".markdown")
 
 
-@dataclass
+@record(frozen=False)
 class E6Part:
     """The `e6:` block of a réalisation chosen for épreuve E6: what its fiche descriptive adds.
 
@@ -131,7 +132,7 @@ class E6Part:
         return {c.resolved.item for c in self.competences if c.resolved and c.resolved.item}
 
 
-@dataclass
+@record(frozen=False)
 class Realisation:
     id: str
     file: str
@@ -182,7 +183,7 @@ def full_name(nom: str | None, prenom: str | None) -> str:
     return " ".join(part for part in parts if part)
 
 
-@dataclass
+@record(frozen=False)
 class Candidate:
     nom: str | None = None
     prenom: str | None = None
@@ -198,7 +199,7 @@ class Candidate:
         return full_name(self.nom, self.prenom)
 
 
-@dataclass
+@record(frozen=False)
 class Dossier:
     root: Path
     display: str

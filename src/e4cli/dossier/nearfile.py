@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from e4cli.dossier.fs import DossierFS, PathOutside
+from e4cli.util.record import record
 
 MAX_LISTED = 5_000  # names read from one folder; a larger folder is not searched
 MAX_BRANCHES = 64  # folders looked into in all, when several names differ only by case
 
 
-@dataclass(frozen=True)
+@record
 class NearMiss:
     actual: str  # the existing file, relative to the dossier root
     case: bool  # the letter case differs

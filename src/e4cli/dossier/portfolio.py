@@ -17,7 +17,7 @@ silently skipped.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import PurePosixPath
 
 from e4cli.dossier.fs import DossierFS, FileRefused, PathOutside, decode_text, file_kind
@@ -26,6 +26,7 @@ from e4cli.dossier.markdown_links import Link, extract_links, is_blank, may_link
 from e4cli.dossier.model import Dossier
 from e4cli.dossier.problems import BadFileName, Problem, Refused
 from e4cli.rules.findings import Location
+from e4cli.util.record import record
 from e4cli.util.safetext import is_utf8, one_line
 
 MAX_PAGE_BYTES = 256 << 10  # 256 Kio: a long page is a few dozen Kio; images are files apart
@@ -39,7 +40,7 @@ INDEX_NAME = "index.md"
 SITE_DIR = "_site"
 
 
-@dataclass
+@record(frozen=False)
 class Page:
     """A Markdown page; `text` is None when it could not be read (a finding says why)."""
 
@@ -52,7 +53,7 @@ class Page:
         return self.text is not None and is_blank(self.text)
 
 
-@dataclass
+@record(frozen=False)
 class LocalPortfolio:
     """The portfolio folder as found on disk.
 

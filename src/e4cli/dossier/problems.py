@@ -13,13 +13,13 @@ under its own code (E001).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal
 
 from e4cli.rules.findings import Location, Span
+from e4cli.util.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """Base of every problem met while reading: where it was met."""
 
@@ -29,7 +29,7 @@ class Problem:
 # --- the folder itself (D001, D002) -------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class FolderMissing(Problem):
     """The path given on the command line is not a folder."""
 
@@ -37,7 +37,7 @@ class FolderMissing(Problem):
     exists: bool
 
 
-@dataclass(frozen=True)
+@record
 class ManifestMissing(Problem):
     """No dossier.yaml; `near` is a file whose name looks like one (dossier.yml…)."""
 
@@ -47,7 +47,7 @@ class ManifestMissing(Problem):
 # --- reading a YAML file (D003, D004, D006, D007) --------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class YamlSyntax(Problem):
     """PyYAML (or libyaml) refused the text; its own words and marks, untranslated."""
 
@@ -58,26 +58,26 @@ class YamlSyntax(Problem):
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class ControlCharacter(Problem):
     """A character YAML does not allow (U+0000–U+001F but tab and line ends, U+FFFE…)."""
 
     char: int
 
 
-@dataclass(frozen=True)
+@record
 class ComplexKey(Problem):
     """A key that is a list or a block of keys, not a word."""
 
 
-@dataclass(frozen=True)
+@record
 class UnsupportedTag(Problem):
     """A value with an explicit YAML tag (`!!binary`, `!!set`, `!perso`): kept as written."""
 
     tag: str
 
 
-@dataclass(frozen=True)
+@record
 class NotText(Problem):
     """The bytes are not UTF-8 text: `nul` for NUL bytes, else the first bad byte."""
 
@@ -88,20 +88,20 @@ class NotText(Problem):
     in_dossier: bool = True  # False for the commission's evaluation file (no `e4 check --fix`)
 
 
-@dataclass(frozen=True)
+@record
 class BadFileName(Problem):
     """A file name whose bytes are not UTF-8 (a zip made on Windows, unpacked on Linux)."""
 
     shown: str  # the name with each undecodable byte written as \xNN
 
 
-@dataclass(frozen=True)
+@record
 class DuplicateKey(Problem):
     key: str
     first_line: int
 
 
-@dataclass(frozen=True)
+@record
 class Refused(Problem):
     """A file or folder e4 will not read, or reads only in part.
 
@@ -125,7 +125,7 @@ class Refused(Problem):
     limit: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class Outside(Problem):
     """A path the candidate wrote that leads out of the dossier; never followed (D005)."""
 
@@ -136,7 +136,7 @@ class Outside(Problem):
 # --- values read but not taken as written (S001, S003, R008) ---------------------------
 
 
-@dataclass(frozen=True)
+@record
 class NotAMapping(Problem):
     """A dossier.yaml or réalisation whose top is not a block of keys."""
 
@@ -144,13 +144,13 @@ class NotAMapping(Problem):
     found: Literal["empty", "list", "scalar"]
 
 
-@dataclass(frozen=True)
+@record
 class UnknownReferential(Problem):
     ref_id: str
     available: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class DuplicateStageId(Problem):
     index: int  # 0-based place of the second stage in the list
     stage_id: str
@@ -159,7 +159,7 @@ class DuplicateStageId(Problem):
     first_name: str
 
 
-@dataclass(frozen=True)
+@record
 class ImpossibleDate(Problem):
     """A date in a form e4 reads, but that no calendar has (2027-02-30, 31/04/2027)."""
 
@@ -169,7 +169,7 @@ class ImpossibleDate(Problem):
     french: bool
 
 
-@dataclass(frozen=True)
+@record
 class FrenchDate(Problem):
     """A date written JJ/MM/AAAA: understood, and to be written in ISO."""
 
@@ -179,7 +179,7 @@ class FrenchDate(Problem):
     span: Span | None = None  # the value as written, for `e4 check --fix`
 
 
-@dataclass(frozen=True)
+@record
 class IgnoredFolder(Problem):
     """A sub-folder of the réalisations folder that holds YAML files, which are not read."""
 
@@ -188,14 +188,14 @@ class IgnoredFolder(Problem):
     realisations_dir: str
 
 
-@dataclass(frozen=True)
+@record
 class IgnoredFile(Problem):
     """A file that looks like a réalisation (`01-glpi.yaml.txt`) but is not read."""
 
     stem: str
 
 
-@dataclass(frozen=True)
+@record
 class SchemaViolation(Problem):
     """A value the JSON Schema refuses, worded by the validator (check/schema.py)."""
 
@@ -203,7 +203,7 @@ class SchemaViolation(Problem):
     hint: str | None
 
 
-@dataclass(frozen=True)
+@record
 class UnknownKey(SchemaViolation):
     """A key the schema does not know (S002).
 
@@ -216,7 +216,7 @@ class UnknownKey(SchemaViolation):
     span: Span | None = None
 
 
-@dataclass(frozen=True)
+@record
 class InvalidValue(SchemaViolation):
     """A value of the wrong type or form, or a required one missing (S001).
 

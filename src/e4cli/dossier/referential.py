@@ -7,7 +7,6 @@ A referential is a YAML file under `dossier/referentiels/`, validated against
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -16,19 +15,20 @@ import yaml
 from e4cli.dossier.e6 import E6Referential, build_e6
 from e4cli.dossier.forms import OfficialForms, build_forms
 from e4cli.util.errors import ReferentialError
+from e4cli.util.record import record
 from e4cli.util.resources import load_schema, referentials_dir
 from e4cli.util.textnorm import fold, nearest
 
 DEFAULT_ID = "bts-sio-2019"
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     code: str
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class Competence:
     code: str
     label: str
@@ -37,7 +37,7 @@ class Competence:
     indicators: str
 
 
-@dataclass(frozen=True)
+@record
 class SessionLabels:
     epreuve: str
     unite: str
@@ -48,7 +48,7 @@ class SessionLabels:
     forms: OfficialForms  # the commission's forms this session's circulaire prints
 
 
-@dataclass(frozen=True)
+@record
 class StageRule:
     weeks: float | None
     floor: float | None
@@ -56,7 +56,7 @@ class StageRule:
     rule: str
 
 
-@dataclass(frozen=True)
+@record
 class Resolved:
     """A competency reference resolved to its competency and, if any, its item."""
 
@@ -64,7 +64,7 @@ class Resolved:
     item: str | None
 
 
-@dataclass(frozen=True)
+@record
 class Referential:
     id: str
     diploma: str

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TextIO
 
@@ -27,13 +27,14 @@ from e4cli.dossier.referential import load_referential
 from e4cli.util.atomic import write_atomic
 from e4cli.util.errors import CommandError
 from e4cli.util.forge import infer_portfolio_url
+from e4cli.util.record import record
 from e4cli.util.yamlwrite import modeline
 
 TODO = "À COMPLÉTER"
 OPTIONS = ("SISR", "SLAM")
 
 
-@dataclass
+@record(frozen=False)
 class InitResult:
     session: int
     option: str | None
@@ -59,7 +60,7 @@ def _monday_on_or_after(day: dt.date) -> dt.date:
     return day + dt.timedelta(days=(7 - day.weekday()) % 7)
 
 
-@dataclass(frozen=True)
+@record
 class _Dates:
     stage1: tuple[dt.date, dt.date]
     stage2: tuple[dt.date, dt.date]

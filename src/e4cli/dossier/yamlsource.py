@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import yaml
 
 from e4cli.dossier.problems import ComplexKey, DuplicateKey, Problem, UnsupportedTag
 from e4cli.rules.findings import Location, Span
+from e4cli.util.record import record
 
 try:  # the C parser is several times faster; fall back when libyaml is absent
     from yaml import CSafeLoader as _Loader
@@ -37,7 +38,7 @@ class TooComplex(Exception):
     """The document expands beyond MAX_NODES or nests deeper than MAX_DEPTH."""
 
 
-@dataclass
+@record(frozen=False)
 class YamlDocument:
     """A parsed YAML file: its plain data and its node tree for positions."""
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import posixpath
 import xml.etree.ElementTree as ET
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+
+from e4cli.util.record import record
 
 MAX_SHAPES = 500
 MAX_PART_BYTES = 5 << 20
@@ -25,7 +26,7 @@ _NS = {
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
-@dataclass(frozen=True)
+@record
 class Shape:
     row: int  # 1-based, the cell under the shape's middle
     column: int

@@ -8,7 +8,8 @@ line when the label cell holds the label alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from e4cli.util.record import record
 
 _NUMERO = re.compile(r"^[0-9A-Za-z]{4,20}$")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
@@ -16,7 +17,7 @@ _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 URL = re.compile(r"https?://[^\s<>\"']*[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@record
 class Name:
     nom: str | None
     prenom: str | None

@@ -17,13 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Border, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
+
+from e4cli.util.record import record
 
 MAX_ROWS = 1000  # a table is a few dozen rows; its landmarks are in the first 300
 MAX_COLS = 64
@@ -43,7 +44,7 @@ class OdsError(Exception):
     """The .ods cannot be read; the message says why, in French."""
 
 
-@dataclass(frozen=True)
+@record
 class _Look:
     fill: str | None = None  # RRGGBB
     diagonal_up: bool = False

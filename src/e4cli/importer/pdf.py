@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from e4cli.util.record import record
 from e4cli.util.textnorm import fold
 
 MAX_PAGES = 10
@@ -42,7 +43,7 @@ class ScannedPdf(PdfError):
     """The PDF has no text layer."""
 
 
-@dataclass
+@record(frozen=False)
 class _Cell:
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
     words: list[dict[str, Any]] = field(default_factory=list)

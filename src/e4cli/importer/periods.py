@@ -19,8 +19,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from e4cli.util.record import record
 from e4cli.util.textnorm import fold
 
 # French month names and the abbreviations candidates and Excel write, longest first.
@@ -75,7 +76,7 @@ _EXCEL_SERIAL = (20_000, 80_000)  # 1954 … 2119: a period cell holding a bare 
 _PLAUSIBLE_YY = range(15, 41)  # MM/AA read as a month only for years 2015 … 2040
 
 
-@dataclass(frozen=True)
+@record
 class Period:
     """What a period cell says: its dates (None when unread) and notes for the candidate."""
 
@@ -91,7 +92,7 @@ class Period:
         return self.raw == "" and self.debut is None
 
 
-@dataclass
+@record(frozen=False)
 class _Found:
     start: int
     end: int

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -54,6 +54,7 @@ from e4cli.util.officialxlsx import (
     find_sheet,
     row_in_table,
 )
+from e4cli.util.record import record
 from e4cli.util.textnorm import fold
 
 __all__ = ["MAX_FILE_BYTES", "TABLE_SUFFIXES", "OfficialTable", "TableReadError", "read_table"]
@@ -66,7 +67,7 @@ class TableReadError(Exception):
     """The file is not a readable official table: the message says why, in French."""
 
 
-@dataclass(frozen=True)
+@record
 class Note:
     """Something read that needs the candidate's eye, with the cell it comes from."""
 
@@ -74,7 +75,7 @@ class Note:
     message: str
 
 
-@dataclass
+@record(frozen=False)
 class TableRow:
     sheet_row: int
     section: str  # formation, stage-annee-1 or stage-annee-2
@@ -100,7 +101,7 @@ class TableRow:
         return [code for code, tick in self.ticks.items() if tick.ticked]
 
 
-@dataclass
+@record(frozen=False)
 class TableIdentity:
     name_text: str | None = None
     name: Name = field(default_factory=lambda: Name(None, None))
@@ -111,7 +112,7 @@ class TableIdentity:
     session: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class SectionRead:
     """A section label as the table writes it, and what e4 made of it."""
 
@@ -120,7 +121,7 @@ class SectionRead:
     key: str | None  # None: not recognised (its rows go to formation, noted)
 
 
-@dataclass
+@record(frozen=False)
 class OfficialTable:
     path: Path
     sheet: str
@@ -236,7 +237,7 @@ def _value_text(value: object) -> str:
     return str(value)
 
 
-@dataclass
+@record(frozen=False)
 class _Line:
     """A row of the table's body as read, before it is placed in a section."""
 

@@ -9,7 +9,6 @@ dossier.yaml comes last, so an interrupted import never looks complete.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -19,6 +18,7 @@ from e4cli.importer.reader import OfficialTable, TableReadError, read_table
 from e4cli.importer.writer import FORMAT_WORDS, ImportPlan, plan_import
 from e4cli.util.atomic import write_atomic
 from e4cli.util.errors import CommandError
+from e4cli.util.record import record
 
 IGNORED_IN_EMPTY = frozenset({".git"})
 SECTION_WORDS = {
@@ -32,7 +32,7 @@ class ImportFailure(CommandError):
     """The import cannot be done; the message says why, in French (exit 2)."""
 
 
-@dataclass
+@record(frozen=False)
 class ImportResult:
     target: Path
     table: OfficialTable

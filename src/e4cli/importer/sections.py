@@ -11,8 +11,8 @@ never imported as a réalisation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from e4cli.util.record import record
 from e4cli.util.textnorm import fold
 
 _LABEL = re.compile(
@@ -31,7 +31,7 @@ _YEAR_1 = re.compile(r"\b(premiere|1re|1ere|1 ere|1er|annee 1|1ere annee|sio ?1)
 _YEAR_2 = re.compile(r"\b(seconde|deuxieme|2e|2eme|2nde|annee 2|sio ?2)\b")
 
 
-@dataclass(frozen=True)
+@record
 class SectionLabel:
     text: str  # as written in the table
     key: str | None  # formation, stage-annee-1, stage-annee-2, or None: unknown

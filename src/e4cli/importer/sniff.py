@@ -9,9 +9,9 @@ PDF (`%PDF-`). Sizes are checked here, before any library inflates anything.
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
+from e4cli.util.record import record
 from e4cli.util.xlsxguard import WorkbookTooLarge, check_workbook
 
 MAX_FILE_BYTES = 20 << 20  # a filled table is some 20 Kio; a photo pasted in, a few Mio
@@ -32,7 +32,7 @@ class SniffError(Exception):
     """Not a table file e4 can read; the message says why, in French."""
 
 
-@dataclass(frozen=True)
+@record
 class Kind:
     format: str  # "xlsx", "ods" or "pdf"
     name_note: str | None  # the file's name says another format

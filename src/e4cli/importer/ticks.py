@@ -8,8 +8,8 @@ too. Anything else in the cell is not guessed: no tick, and the text is kept.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from e4cli.util.record import record
 from e4cli.util.textnorm import fold
 
 CHECK_MARKS = "xX✓✔☒☑✗✘⊠■◼●▣◉✅"
@@ -17,7 +17,7 @@ EMPTY_BOXES = "☐▢□◻○"
 _TICK = re.compile(rf"^\s*[{CHECK_MARKS}](?![A-Za-zÀ-ÿ])\s*(.*)$", re.DOTALL)
 
 
-@dataclass(frozen=True)
+@record
 class Tick:
     ticked: bool
     raw: str  # the cell as written ("" when empty)
@@ -61,7 +61,7 @@ def read_tick(value: object, code: str | None = None) -> Tick:
     return Tick(False, text, f"case « {text} » non comprise, non cochée")
 
 
-@dataclass(frozen=True)
+@record
 class OptionChoice:
     option: str | None  # the option ticked, or None
     note: str | None = None  # why none could be chosen

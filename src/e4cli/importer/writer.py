@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from e4cli.dossier.editor import DOSSIER_SCHEMA_DIR, schema_ref
 from e4cli.dossier.referential import Referential
 from e4cli.importer.identity import URL
 from e4cli.importer.reader import OfficialTable, TableRow
+from e4cli.util.record import record
 from e4cli.util.textnorm import fold
 from e4cli.util.yamlwrite import comment, comment_lines, double_quoted, modeline, scalar
 
@@ -44,14 +45,14 @@ INTITULE_LENGTH = (3, 300)  # the schema's bounds
 _Note = Callable[[str, str], str]
 
 
-@dataclass(frozen=True)
+@record
 class ReportLine:
     file: str  # the file the note is kept in (relative to the dossier)
     cell: str  # the table cell it comes from, or ""
     message: str
 
 
-@dataclass
+@record(frozen=False)
 class ImportPlan:
     files: dict[str, str] = field(default_factory=dict)  # relative path → YAML text
     folders: list[str] = field(default_factory=list)
@@ -85,7 +86,7 @@ def plan_import(table: OfficialTable, referential: Referential, source: str) -> 
 # -- dossier.yaml -----------------------------------------------------------------
 
 
-@dataclass
+@record(frozen=False)
 class _Stage:
     id: str
     annee: int

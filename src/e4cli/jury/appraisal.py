@@ -11,18 +11,18 @@ NOTE FINALE = max(0, NOTE − penalties).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 
 from e4cli.dossier.forms import OfficialForms
 from e4cli.jury.evaluation import Evaluation, Member
 from e4cli.jury.final_mark import final_mark, format_mark
 from e4cli.jury.grid import GridModel, Header, PenaltyLine
+from e4cli.util.record import record
 
 SHEET_TITLE = "Fiche d'appréciation"
 
 
-@dataclass(frozen=True)
+@record
 class PartEntry:
     """A part of the épreuve: its printed title and label, and the commission's observations."""
 
@@ -31,7 +31,7 @@ class PartEntry:
     observations: str | None
 
 
-@dataclass(frozen=True)
+@record
 class AppraisalModel:
     header: Header
     annex: str

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,7 @@ from e4cli.rules import (
 )
 from e4cli.rules.findings import Finding, Location, Severity, with_command
 from e4cli.rules.registry import PROBLEM_RULES
+from e4cli.util.record import record
 from e4cli.util.textnorm import fold, nearest
 
 SCHEMA = "evaluation.schema.json"
@@ -62,13 +63,13 @@ TEAM = "equipe"  # the key of the grid's row on team work
 MAX_BYTES = 1 << 20
 
 
-@dataclass(frozen=True)
+@record
 class Member:
     nom: str
     qualite: str | None = None
 
 
-@dataclass
+@record(frozen=False)
 class Evaluation:
     """What the commission decided, as the evaluation file says it (levels made canonical)."""
 
@@ -83,7 +84,7 @@ class Evaluation:
     appreciation: str | None = None
 
 
-@dataclass
+@record(frozen=False)
 class EvaluationResult:
     evaluation: Evaluation | None
     findings: list[Finding]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from e4cli.check.penalties import Penalty, official_penalties
@@ -40,6 +40,7 @@ from e4cli.table.model import (
     period_text,
 )
 from e4cli.table.templating import short_url, web_url
+from e4cli.util.record import record
 
 GRID_TITLE = "Grille d'aide à l'évaluation"
 ANNEX_TITLE = "Annexe e4 (hors circulaire) : le dossier au regard de chaque compétence"
@@ -51,7 +52,7 @@ LABEL_TEAM_EVIDENCE = "Réalisations en équipe et contribution personnelle déc
 LABEL_PENALTY_EVIDENCE = "Pénalités pré-cochées par e4 check"
 
 
-@dataclass(frozen=True)
+@record
 class Evidence:
     """A réalisation as the commission sees it under a competency."""
 
@@ -67,7 +68,7 @@ class Evidence:
     contribution: str | None  # the candidate's stated part, for a team réalisation
 
 
-@dataclass(frozen=True)
+@record
 class GridCompetence:
     """A competency on e4's annex page: what the dossier shows of it."""
 
@@ -82,7 +83,7 @@ class GridCompetence:
         return bool(self.evidence)
 
 
-@dataclass(frozen=True)
+@record
 class LevelBox:
     mark: str  # CHECKED or UNCHECKED
     level: str  # the referential's level (what the evaluation file says)
@@ -93,7 +94,7 @@ class LevelBox:
         return self.mark == CHECKED
 
 
-@dataclass(frozen=True)
+@record
 class VersoRow:
     """A line of the verso: the team line or a competency, its five boxes, its indicators."""
 
@@ -108,7 +109,7 @@ class VersoRow:
         return next((b.level for b in self.boxes if b.ticked), None)
 
 
-@dataclass(frozen=True)
+@record
 class PenaltyLine:
     label: str
     points: int
@@ -121,7 +122,7 @@ class PenaltyLine:
         return CHECKED if self.retained else UNCHECKED
 
 
-@dataclass(frozen=True)
+@record
 class Header:
     """What the grid and the fiche share: title lines, identity, forme and option boxes."""
 
@@ -158,7 +159,7 @@ class Header:
         )
 
 
-@dataclass(frozen=True)
+@record
 class JuryEntries:
     """What the commission wrote in its evaluation file, as the forms print it."""
 
@@ -183,7 +184,7 @@ class JuryEntries:
         return format_mark(final) if final is not None else ""
 
 
-@dataclass(frozen=True)
+@record
 class GridModel:
     header: Header
     annex: str  # "Annexe VI-3": the session's annex label

@@ -12,7 +12,6 @@ stdout.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -28,6 +27,7 @@ from e4cli.cli.runner import (
 from e4cli.rules.findings import Finding, Severity
 from e4cli.util.errors import PageError
 from e4cli.util.formats import Format, Registry
+from e4cli.util.record import record
 
 if TYPE_CHECKING:
     from e4cli.check.pipeline import Checked
@@ -39,14 +39,14 @@ _LABEL = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.
 M = TypeVar("M")
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     path: Path
     display: str
     name: str  # the dossier folder's name: the stem of its file in --output-dir
 
 
-@dataclass(frozen=True)
+@record
 class Options:
     fmt: str | None = None
     output: Path | None = None

@@ -10,16 +10,16 @@ verdict is the outcome's. Every reporter is built the same way,
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from e4cli.check.outcome import ClassSummary, DossierOutcome
+from e4cli.util.record import record
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
-@dataclass(frozen=True)
+@record
 class ReportOptions:
     """What the user asked of the report, the same for every format."""
 

@@ -26,13 +26,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from e4cli.check.attestation_facts import how_read
 from e4cli.dossier.model import Stage
 from e4cli.rules.a004_duree_stages import stage_weeks, weeks_fr
 from e4cli.rules.base import CheckContext, Rule
 from e4cli.rules.findings import Finding
+from e4cli.util.record import record
 from e4cli.util.textnorm import fold
 
 RULE = Rule.from_doc(__doc__)
@@ -69,14 +69,14 @@ _DURATION = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Period:
     debut: dt.date
     fin: dt.date
     written: str
 
 
-@dataclass(frozen=True)
+@record
 class Duration:
     value: float
     unit: str  # "semaine", "jour", "heure"

@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from e4cli.rules.findings import Finding, Fix, Location, Severity
+from e4cli.util.record import record
 from e4cli.util.safetext import maybe_visible, one_line, visible
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from e4cli.dossier.problems import Problem
 
 
-@dataclass
+@record(frozen=False)
 class CheckContext:
     """What a rule judges: the model, its coverage, and the facts gathered beforehand."""
 
@@ -61,7 +62,7 @@ CheckFunction = Callable[[CheckContext], Iterable[Finding]]
 P = TypeVar("P", bound="Problem")
 
 
-@dataclass(frozen=True)
+@record
 class Description:
     """A finding's words and place, before a rule stamps its code and severity."""
 
@@ -73,7 +74,7 @@ class Description:
 _SECTIONS = {"Pourquoi": "why", "Correct": "good", "Fautif": "bad"}
 
 
-@dataclass
+@record(frozen=False)
 class Rule:
     code: str
     severity: Severity

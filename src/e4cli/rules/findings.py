@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
+
+from e4cli.util.record import record
 
 
 class Severity(StrEnum):
@@ -16,7 +18,7 @@ class Severity(StrEnum):
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Location:
     """A place in the dossier: a path relative to its root, and 1-based line/column."""
 
@@ -32,7 +34,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.column or 1}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Span:
     """A stretch of a dossier file's text, exactly as written: 0-based lines and columns
     (in characters, as the YAML reader counts them), the end excluded."""
@@ -48,7 +50,7 @@ class Span:
         return Edit(self, new)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Edit:
     """Write `new` where `span` is; applied only if the file still has `span.text` there."""
 
@@ -56,7 +58,7 @@ class Edit:
     new: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fix:
     """A mechanical and safe change that makes a finding go away (`e4 check --fix`).
 
@@ -71,7 +73,7 @@ class Fix:
     encoding: str | None = None  # the codec its bytes are in
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     code: str
     severity: Severity

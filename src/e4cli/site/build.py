@@ -11,7 +11,7 @@ another Markdown document) into the site.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
@@ -30,6 +30,7 @@ from e4cli.site import markdown, templates
 from e4cli.site.links import OVERRIDES_DIR, SiteMap, Target, href
 from e4cli.site.stable import stable_pdf, stable_xlsx
 from e4cli.table.model import TableModel, build_table
+from e4cli.util.record import record
 from e4cli.util.textnorm import fold
 
 HOME = "index.html"
@@ -46,14 +47,14 @@ MAX_MARKDOWN_PAGES = 1000  # Markdown files published in all, pages and linked d
 SITE_CODES = frozenset({"P003", "D005"})
 
 
-@dataclass(frozen=True)
+@record
 class SiteOptions:
     preview: bool = False  # show what is missing (uncovered competencies): never published
     with_attestations: bool = False
     with_table_files: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Note:
     """Something `e4 site` did that the candidate should know (a link made text…)."""
 
@@ -65,7 +66,7 @@ class SiteFailure(Exception):
     """No site can be built (no folder, no dossier.yaml): the message says why."""
 
 
-@dataclass
+@record(frozen=False)
 class BuiltSite:
     files: dict[str, bytes] = field(default_factory=dict)  # site path → content
     copies: dict[str, Path] = field(default_factory=dict)  # site path → file of the dossier

@@ -8,10 +8,10 @@ here is already relative to the page that shows it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from e4cli.dossier.model import Dossier, Stage
+from e4cli.util.record import record
 
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -47,21 +47,21 @@ def weeks(stage: Stage) -> str:
     return f"{text} semaine" + ("s" if count >= 2 else "")
 
 
-@dataclass(frozen=True)
+@record
 class Link:
     label: str
     href: str | None  # None: shown as text (not published)
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class NavLink:
     label: str
     href: str
     current: bool
 
 
-@dataclass(frozen=True)
+@record
 class Host:
     """Who hosts the site, for the legal notices (known forges only)."""
 
@@ -94,7 +94,7 @@ def host_of(url: str | None) -> Host | None:
     return None
 
 
-@dataclass(frozen=True)
+@record
 class SiteInfo:
     """What every page shows: who, which épreuve, and whether it is a preview."""
 
@@ -108,7 +108,7 @@ class SiteInfo:
     fingerprint: str = ""  # what the dossier was when built: P008 compares it online
 
 
-@dataclass(frozen=True)
+@record
 class CompetenceUse:
     code: str
     label: str
@@ -116,7 +116,7 @@ class CompetenceUse:
     items: tuple[tuple[str, str], ...]  # (code, official wording)
 
 
-@dataclass(frozen=True)
+@record
 class StageView:
     id: str
     organisation: str
@@ -126,7 +126,7 @@ class StageView:
     realisations: tuple[Link, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class RealisationView:
     id: str
     href: str  # from the page that lists it
@@ -144,7 +144,7 @@ class RealisationView:
     page: Link | None  # the portfolio page that describes it
 
 
-@dataclass(frozen=True)
+@record
 class ItemCoverage:
     code: str
     label: str
@@ -152,7 +152,7 @@ class ItemCoverage:
     realisations: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@record
 class CompetenceView:
     code: str
     label: str
@@ -162,13 +162,13 @@ class CompetenceView:
     items: tuple[ItemCoverage, ...]
 
 
-@dataclass(frozen=True)
+@record
 class SectionView:
     label: str
     realisations: tuple[RealisationView, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Legal:
     editor: str
     status: str

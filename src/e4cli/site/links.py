@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote
 
@@ -28,6 +28,7 @@ from e4cli.dossier.fs import DossierFS, PathOutside, file_kind
 from e4cli.dossier.model import Dossier
 from e4cli.dossier.portfolio import PAGE_SUFFIXES, SITE_DIR
 from e4cli.dossier.proofs import DEFAULT_FOLDER as ATTESTATIONS_FOLDER
+from e4cli.util.record import record
 
 OVERRIDES_DIR = "site"  # the candidate's CSS and templates
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -35,7 +36,7 @@ _LINK_SCHEMES = ("http", "https", "mailto", "tel")
 _SAFE = "/-._~!$&'()*+,;=:@"
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """What a link becomes: `url` to write (relative to the page), or text with a `note`.
 
@@ -48,7 +49,7 @@ class Target:
     remote: str | None = None
 
 
-@dataclass
+@record(frozen=False)
 class Published:
     """A file of the dossier that the site publishes: its page, or a copy."""
 
@@ -70,7 +71,7 @@ def href(from_output: str, to_output: str, fragment: str = "") -> str:
     return quote(relative, safe=_SAFE) + (f"#{fragment}" if fragment else "")
 
 
-@dataclass
+@record(frozen=False)
 class SiteMap:
     """The outputs of the site, allocated once each, and the links resolved into them."""
 

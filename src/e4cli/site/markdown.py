@@ -17,7 +17,7 @@ checkboxes become marks that screen readers read.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from typing import Any
 
@@ -32,6 +32,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from e4cli.dossier.markdown_links import blank_front_matter
 from e4cli.dossier.yamlsource import TooComplex, parse_yaml
 from e4cli.site.links import Target
+from e4cli.util.record import record
 
 Resolve = Callable[[str, bool], Target]  # (target, image) → what it becomes
 
@@ -56,7 +57,7 @@ _SCHEMES = {"http", "https", "mailto", "tel"}
 _ALIGN = {"text-align:left": "left", "text-align:center": "center", "text-align:right": "right"}
 
 
-@dataclass
+@record(frozen=False)
 class FrontMatter:
     """What a page's front matter may say: its title, its place in the menu."""
 
@@ -66,7 +67,7 @@ class FrontMatter:
     problem: str | None = None  # why the front matter was not understood
 
 
-@dataclass
+@record(frozen=False)
 class Rendered:
     html: str
     title: str | None  # the text of the first level-1 heading

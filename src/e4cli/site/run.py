@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from e4cli.site.build import BuiltSite, SiteFailure, SiteOptions, build_site
 from e4cli.site.write import WriteFailure, write_site
 from e4cli.util.errors import CommandError
+from e4cli.util.record import record
 
 EXIT_OK, EXIT_NO_DOSSIER, EXIT_FAILURE = 0, 1, 2
 
@@ -17,7 +17,7 @@ class RunFailure(CommandError):
     """The site cannot be written or served (exit 2)."""
 
 
-@dataclass(frozen=True)
+@record
 class Request:
     dossier: Path
     output: Path

@@ -10,12 +10,13 @@ formats cannot disagree about the content.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from e4cli.check.placement import SECTION_KEYS as SECTION_KEYS
 from e4cli.check.placement import place
 from e4cli.dossier.dates import format_fr
 from e4cli.dossier.model import Dossier, Realisation, full_name
+from e4cli.util.record import record
 
 # Fixed wording of the official model (annexe 6-1 / VI-1); session-dependent
 # labels (épreuve, annex) come from the referential.
@@ -44,7 +45,7 @@ def period_text(debut: dt.date | None, fin: dt.date | None) -> str:
     return f"{start} au {end}"
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     """One competency column: its header names the competency and lists its items."""
 
@@ -53,7 +54,7 @@ class Column:
     items: tuple[tuple[str, str], ...]  # (item code, item label)
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     """A document or production listed under the intitulé."""
 
@@ -62,7 +63,7 @@ class Document:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     id: str
     file: str
@@ -83,14 +84,14 @@ class Row:
         return (self.intitule, *(d.titre for d in self.documents))
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     key: str
     label: str
     rows: tuple[Row, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Identity:
     nom: str | None
     prenom: str | None
@@ -109,7 +110,7 @@ class Identity:
         return tuple((CHECKED if o == self.option else UNCHECKED, o) for o in OPTIONS)
 
 
-@dataclass(frozen=True)
+@record
 class TableModel:
     dossier: str
     diploma: str

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from e4cli.dossier.load import load_dossier
 from e4cli.rules.findings import Finding, Severity
 from e4cli.rules.registry import report
 from e4cli.table.model import TableModel, build_table
+from e4cli.util.record import record
 
 # Without a folder or without dossier.yaml there is nothing to render.
 FATAL_CODES = frozenset({"D001", "D002"})
@@ -16,7 +17,7 @@ FATAL_CODES = frozenset({"D001", "D002"})
 UNREADABLE_CODES = frozenset({"D003", "D004", "D005", "D007"})
 
 
-@dataclass
+@record(frozen=False)
 class LoadedTable:
     model: TableModel | None
     fatal: list[Finding] = field(default_factory=list)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 from e4cli.util.errors import CommandError
+from e4cli.util.record import record
 
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
@@ -27,7 +27,7 @@ class FormatError(CommandError):
     """A format that cannot be chosen from the arguments: a usage error (exit 2)."""
 
 
-@dataclass(frozen=True)
+@record
 class Format(Generic[R_co]):
     """A named output format; `R_co` is what its renderer is (a function, a reporter class)."""
 

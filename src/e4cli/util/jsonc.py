@@ -11,8 +11,9 @@ it was.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
+
+from e4cli.util.record import record
 
 MAX_DEPTH = 64  # settings.json nests a few levels
 MAX_BYTES = 4 << 20  # a settings file is a few KiB
@@ -22,7 +23,7 @@ class JsoncError(Exception):
     """Text that is not JSON with comments; the message says where, in French."""
 
 
-@dataclass(frozen=True)
+@record
 class _Token:
     kind: str  # "string", "punct", "comment", "literal"
     start: int
@@ -140,7 +141,7 @@ def set_top_level_member(text: str, key: str, value: Any) -> str:
     return result
 
 
-@dataclass(frozen=True)
+@record
 class _Member:
     key: _Token
     value_start: int

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from e4cli.util.record import record
 from e4cli.util.textnorm import fold
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ _SESSION = re.compile(r"^session\b")
 _NUMBER = re.compile(r"^(n\s*°|no\.?|numero)\s*(de\s+)?candidat")
 
 
-@dataclass(frozen=True)
+@record
 class ModelLabels:
     """The wording looked for in a model: identity labels, sections, competency headers."""
 
@@ -71,7 +72,7 @@ class ModelLabels:
         )
 
 
-@dataclass
+@record(frozen=False)
 class Landmarks:
     """Where the labels of the model are, found by reading it."""
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
-from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from e4cli.util.record import record
 
 LOOPBACK_ENV = "E4_TEST_ALLOW_LOOPBACK"
 
@@ -39,7 +40,7 @@ _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _NUMERIC_HOST = re.compile(r"^(0x[0-9a-f]+|[0-9]+)(\.(0x[0-9a-f]+|[0-9]+))*\.?$")
 
 
-@dataclass(frozen=True)
+@record
 class UrlVerdict:
     """`reason` (French) says what is wrong, None when the address is usable."""
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import base64
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import field
 from html import escape
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from e4cli.dossier.fs import DossierFS, FileRefused, PathOutside
+from e4cli.util.record import record
 from e4cli.util.weburl import is_web_address
 
 MAX_IMAGE_BYTES = 5_000_000
@@ -35,7 +36,7 @@ _KINDS = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Image:
     data: bytes
     mime: str
@@ -45,7 +46,7 @@ class Image:
         return f"data:{self.mime};base64,{base64.b64encode(self.data).decode('ascii')}"
 
 
-@dataclass
+@record(frozen=False)
 class Markdown:
     """One rubric's Markdown, parsed, with the images it cites that could be read."""
 

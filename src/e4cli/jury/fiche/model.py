@@ -10,13 +10,14 @@ the `e6:` block adds the rest. Nothing here judges: the rules (F001–F004) do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from e4cli.dossier.e6 import E6Labels
 from e4cli.dossier.fs import DossierFS, FileRefused, PathOutside, decode_text
 from e4cli.dossier.model import Dossier, E6Part, Realisation
 from e4cli.jury.fiche.markdown import Markdown, parse
 from e4cli.table.model import CHECKED, UNCHECKED, period_text
+from e4cli.util.record import record
 
 MAX_DESCRIPTIF_BYTES = 2_000_000
 
@@ -25,7 +26,7 @@ class NoFiche(Exception):
     """The dossier has nothing to print a fiche from; the message says why, in French."""
 
 
-@dataclass(frozen=True)
+@record
 class Box:
     label: str
     ticked: bool
@@ -35,13 +36,13 @@ class Box:
         return CHECKED if self.ticked else UNCHECKED
 
 
-@dataclass(frozen=True)
+@record
 class Production:
     title: str
     where: str  # the file or the address
 
 
-@dataclass
+@record(frozen=False)
 class Sheet:
     """One réalisation's fiche: recto and verso."""
 
@@ -64,7 +65,7 @@ class Sheet:
         return str(self.numero) if self.numero is not None else ""
 
 
-@dataclass
+@record(frozen=False)
 class FicheModel:
     labels: E6Labels
     diploma: str

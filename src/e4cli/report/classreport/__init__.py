@@ -9,14 +9,14 @@ format that view.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from e4cli.check.outcome import ClassSummary, DossierSummary
+from e4cli.util.record import record
 
 
-@dataclass(frozen=True)
+@record
 class DossierRow:
     display: str
     link: str
@@ -34,7 +34,7 @@ class DossierRow:
     checked: bool
 
 
-@dataclass(frozen=True)
+@record
 class CompetenceRow:
     code: str
     label: str
@@ -47,7 +47,7 @@ class CompetenceRow:
         return round(100 * self.covering / self.total) if self.total else 0
 
 
-@dataclass(frozen=True)
+@record
 class ClassView:
     folder: str
     rows: tuple[DossierRow, ...]
