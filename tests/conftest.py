@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
@@ -16,6 +17,16 @@ from e4cli.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """e4's caches (util/cache.py) go to a folder of this run, never the user's.
+
+    Set in os.environ, so that every e4 run as a subprocess inherits it too. A test
+    that needs a cold or no cache sets E4_CACHE_DIR itself.
+    """
+    os.environ["E4_CACHE_DIR"] = str(tmp_path_factory.mktemp("e4-cache"))
 
 
 def tiny_pdf(text: str = "Attestation de stage") -> bytes:

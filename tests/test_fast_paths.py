@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -118,3 +120,124 @@ def test_the_console_script_is_the_early_entry() -> None:
 
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert scripts["scripts"]["e4"] == "e4cli.__main__:main"
+
+
+# ------------------------------------------------------------------ caches (util/cache.py)
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_the_caches_never_change_a_report(corpus: Path, tmp_path: Path, fmt: str) -> None:
+    """No cache, a cold one, then the same one warm: the same bytes, over every case."""
+    args = ("check", "-r", "--format", fmt, str(corpus))
+    cache = tmp_path / "cache"
+    without = run_e4(*args, env={**os.environ, "E4_CACHE_DIR": "none"})
+    cold = run_e4(*args, env={**os.environ, "E4_CACHE_DIR": str(cache)})
+    warm = run_e4(*args, env={**os.environ, "E4_CACHE_DIR": str(cache)})
+    assert "Traceback" not in without.stderr + cold.stderr + warm.stderr
+    assert without.returncode == cold.returncode == warm.returncode == 1
+    assert without.stdout == cold.stdout == warm.stdout
+    kept = {folder.name.split("-")[0] for folder in cache.iterdir()}
+    assert kept == {"attestations", "links"}  # both were used, so both were tested
+
+
+def test_a_damaged_cache_entry_is_read_again(tmp_path: Path) -> None:
+    dossier = tmp_path / "d"
+    shutil.copytree(EXAMPLES / "sisr-complet", dossier)
+    cache = tmp_path / "cache"
+    env = {**os.environ, "E4_CACHE_DIR": str(cache)}
+    first = run_e4("check", str(dossier), "--format", "json", env=env)
+    entries = sorted(cache.rglob("*.json"))
+    assert entries
+    sound = [entry.read_bytes() for entry in entries]
+    garbage = ['{"text": 3', '{"text": "x"}', '[["a", 1, 1]]', "\x00\xff"]
+    for number, entry in enumerate(entries):
+        entry.write_text(garbage[number % len(garbage)], encoding="utf-8")
+    again = run_e4("check", str(dossier), "--format", "json", env=env)
+    assert again.returncode == first.returncode and again.stdout == first.stdout
+    assert "Traceback" not in again.stderr
+    assert [entry.read_bytes() for entry in entries] == sound  # each rewritten whole
+
+
+def test_a_changed_attestation_is_read_again(tmp_path: Path) -> None:
+    """The cache is keyed by content: new words are read, never the old ones served."""
+    from conftest import tiny_pdf
+
+    dossier = tmp_path / "d"
+    shutil.copytree(EXAMPLES / "sisr-complet", dossier)
+    env = {**os.environ, "E4_CACHE_DIR": str(tmp_path / "cache")}
+    before = run_e4("check", str(dossier), "--format", "json", env=env)
+    attestation = sorted((dossier / "attestations").glob("*.pdf"))[0]
+    attestation.write_bytes(tiny_pdf("Bon pour accord"))
+    after = run_e4("check", str(dossier), "--format", "json", env=env)
+    fresh = run_e4("check", str(dossier), "--format", "json", env={**env, "E4_CACHE_DIR": "none"})
+    assert after.stdout == fresh.stdout != before.stdout
+
+
+def test_an_unwritable_cache_folder_costs_only_speed(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    env = {**os.environ, "E4_CACHE_DIR": str(blocker / "cache")}
+    blocked = run_e4("check", str(EXAMPLES / "sisr-complet"), "--format", "json", env=env)
+    none = run_e4(
+        "check", str(EXAMPLES / "sisr-complet"), "--format", "json",
+        env={**os.environ, "E4_CACHE_DIR": "none"},
+    )
+    assert blocked.returncode == none.returncode == 0
+    assert blocked.stdout == none.stdout and blocked.stderr == none.stderr == ""
+
+
+# ------------------------------------------------------------------ the command line
+
+
+def test_the_help_answered_early_is_typers() -> None:
+    from e4cli.cli.prerender import module_source, render_help
+    from e4cli.help_text import TEXT
+
+    assert TEXT == render_help(80), "e4 --help a changé : relancez python -m e4cli.cli.prerender"
+    assert render_help(200) == TEXT  # Click caps help at 80 columns: one text for all wider
+    source = (Path(__import__("e4cli").__file__).parent / "help_text.py").read_text("utf-8")
+    assert source == module_source(TEXT)
+    for flag in ("--help", "-h"):
+        for columns in ("80", "132"):
+            early = run_e4(flag, env={**os.environ, "COLUMNS": columns})
+            assert early.returncode == 0 and early.stdout == TEXT
+
+
+def test_a_narrow_terminal_gets_typers_own_help() -> None:
+    from e4cli.cli.prerender import render_help
+
+    narrow = run_e4("--help", env={**os.environ, "COLUMNS": "60"})
+    assert narrow.returncode == 0
+    assert narrow.stdout == render_help(60) != render_help(80)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--help"],
+        ["check"],
+        ["check", "--formt", "json", "x"],
+        ["check", "--format", "xml", "x"],
+        ["check", "inexistant"],
+        ["table", "--help"],
+        ["grille", "--help"],
+        ["import", "--help"],
+        ["chek", "x"],
+        ["--verbose"],
+        [],
+    ],
+)
+def test_the_reduced_app_answers_as_the_whole_app(args: list[str]) -> None:
+    """`cli.app_for` builds only the command named first: same bytes, same exit code."""
+    env = {**os.environ, "COLUMNS": "80"}
+    whole = subprocess.run(
+        [sys.executable, "-c", f"from e4cli.cli import app; app({args!r}, prog_name='e4')"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    reduced = run_e4(*args, env=env)
+    assert reduced.returncode == whole.returncode
+    assert reduced.stdout == whole.stdout
+    assert reduced.stderr == whole.stderr

@@ -22,6 +22,7 @@ from e4cli.check.pipeline import check_dossier
 from e4cli.dossier import problems
 from e4cli.rules.base import Rule
 from e4cli.rules.findings import Location
+from e4cli.util.record import is_frozen
 from e4cli.rules.registry import EVALUATION_RULES, PROBLEM_RULES, RULES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,4 +171,4 @@ def test_declared_silences_name_registered_codes() -> None:
 def test_problems_are_plain_frozen_data() -> None:
     for kind in _leaf_problem_types():
         assert dataclasses.is_dataclass(kind)
-        assert kind.__dataclass_params__.frozen  # type: ignore[attr-defined]
+        assert is_frozen(kind), kind

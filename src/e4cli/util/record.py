@@ -90,6 +90,15 @@ def _build(cls: type[T], frozen: bool) -> type[T]:
     return result
 
 
+def is_frozen(cls: type) -> bool:
+    """Whether instances of `cls` (a record or a dataclass) refuse assignment."""
+    marked = getattr(cls, "__record_frozen__", None)
+    if marked is not None:
+        return bool(marked)
+    params = getattr(cls, "__dataclass_params__", None)
+    return bool(params is not None and params.frozen)
+
+
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     cls = type(self)
     spec = cls.__record_init__
