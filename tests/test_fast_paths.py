@@ -193,7 +193,7 @@ def test_the_help_answered_early_is_typers() -> None:
     from e4cli.cli.prerender import module_source, render_help
     from e4cli.help_text import TEXT
 
-    assert TEXT == render_help(80), "e4 --help a changé : relancez python -m e4cli.cli.prerender"
+    assert render_help(80) == TEXT, "e4 --help a changé : relancez python -m e4cli.cli.prerender"
     assert render_help(200) == TEXT  # Click caps help at 80 columns: one text for all wider
     source = (Path(__import__("e4cli").__file__).parent / "help_text.py").read_text("utf-8")
     assert source == module_source(TEXT)

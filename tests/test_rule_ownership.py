@@ -22,8 +22,8 @@ from e4cli.check.pipeline import check_dossier
 from e4cli.dossier import problems
 from e4cli.rules.base import Rule
 from e4cli.rules.findings import Location
-from e4cli.util.record import is_frozen
 from e4cli.rules.registry import EVALUATION_RULES, PROBLEM_RULES, RULES
+from e4cli.util.record import is_frozen
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "e4cli"
