@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import MANIFEST, REAL_FORMATION, REAL_STAGE
+from e4cli.check import compile_schemas
 from e4cli.check.schema import DOCUMENT_SCHEMAS, is_valid_fast, validator_for
 
 VALUES = st.one_of(
@@ -118,3 +121,48 @@ def test_a_final_newline_does_not_pass_a_pattern_ending_in_dollar() -> None:
     data["stages"][0]["id"] = "stage1\n"
     assert is_valid_fast(data, name) is False
     assert list(validator_for(name).iter_errors(data))
+
+
+# ------------------------------------------------------------------ the referentials' JSON
+
+
+def test_each_referential_ships_the_json_of_its_yaml() -> None:
+    from e4cli.util.resources import referentials_dir
+
+    sources = sorted(referentials_dir().glob("*.yaml"))
+    assert sources
+    for source in sources:
+        shipped = source.with_suffix(".json").read_text(encoding="utf-8")
+        assert shipped == compile_schemas.compiled_referential(source), (
+            f"{source.name} a changé : relancez python -m e4cli.check.compile_schemas"
+        )
+
+
+def test_the_json_is_used_only_for_the_yaml_it_was_made_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from e4cli.dossier import referential
+    from e4cli.util.resources import referentials_dir
+
+    folder = tmp_path / "referentiels"
+    shutil.copytree(referentials_dir(), folder)
+    monkeypatch.setattr(referential, "referentials_dir", lambda: folder)
+    referential.load_referential.cache_clear()
+    try:
+        from_json = referential.load_referential()
+        source = folder / f"{referential.DEFAULT_ID}.yaml"
+        text = source.read_text(encoding="utf-8")
+        renamed = text.replace("Support et mise à disposition", "Support et mise a disposition")
+        assert renamed != text
+        source.write_text(renamed, encoding="utf-8")
+        referential.load_referential.cache_clear()
+        from_yaml = referential.load_referential()  # the JSON is now older than the YAML
+        assert from_yaml != from_json
+        assert "mise a disposition" in from_yaml.block_label
+        (folder / f"{referential.DEFAULT_ID}.json").unlink()
+        referential.load_referential.cache_clear()
+        assert referential.load_referential() == from_yaml
+    finally:
+        referential.load_referential.cache_clear()

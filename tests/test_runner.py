@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-import typer
 
 from class_support import make_class
 from conftest import EXAMPLES, run_cli, run_e4
@@ -82,17 +81,17 @@ def test_a_command_error_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[st
     def broken() -> int:
         raise runner.CommandError("rien ne va")
 
-    with pytest.raises(typer.Exit) as exited:
+    with pytest.raises(SystemExit) as exited:
         runner.run(broken)
-    assert exited.value.exit_code == runner.EXIT_FAILURE
+    assert exited.value.code == runner.EXIT_FAILURE
     assert capsys.readouterr().err == "e4 : rien ne va\n"
 
 
 @pytest.mark.parametrize(("returned", "code"), [(None, 0), (0, 0), (1, 1), (2, 2)])
 def test_the_command_says_its_exit_code(returned: int | None, code: int) -> None:
-    with pytest.raises(typer.Exit) as exited:
+    with pytest.raises(SystemExit) as exited:
         runner.run(lambda: returned)
-    assert exited.value.exit_code == code
+    assert exited.value.code == code
 
 
 def test_sigterm_removes_the_unfinished_output_and_exits_143(tmp_path: Path) -> None:
@@ -106,9 +105,9 @@ def test_sigterm_removes_the_unfinished_output_and_exits_143(tmp_path: Path) -> 
             stream.write("jamais écrit\n")
         return 0
 
-    with pytest.raises(typer.Exit) as exited:
+    with pytest.raises(SystemExit) as exited:
         runner.run(long_report)
-    assert exited.value.exit_code == runner.EXIT_TERMINATED
+    assert exited.value.code == runner.EXIT_TERMINATED
     assert list(tmp_path.iterdir()) == []  # neither the report nor its temporary file
     assert signal.getsignal(signal.SIGTERM) == before
 

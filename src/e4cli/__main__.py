@@ -1,10 +1,16 @@
-"""`e4` and `python -m e4cli`: `e4 --version` and `e4 --help` answered before Typer.
+"""`e4` and `python -m e4cli`: the most frequent command lines answered without Typer.
 
-Importing Typer and building e4's commands is most of their cost, and both answers
-are known without them: the version, and the help page Typer prints at 80 columns
-or more, pre-rendered in `help_text.py` (`python -m e4cli.cli.prerender`).
-Every other command line goes to `e4cli.cli.main`. `tests/test_fast_paths.py`
-holds both answers to the bytes Typer writes.
+Importing Typer and building e4's commands is most of the cost of `e4 --version`
+and `e4 --help`, and a third of `e4 check .`; none of them needs it:
+
+- `--version`: the version;
+- `--help`: the page Typer prints at 80 columns or more, pre-rendered in
+  `help_text.py` (`python -m e4cli.cli.prerender`);
+- `check` in its everyday forms: read by `cli/quick.py` into the options Typer
+  would build, then run by the same `check_run.run_check_command`.
+
+Every other command line goes to `e4cli.cli.main` (Typer). `tests/test_fast_paths.py`
+holds each early answer to what Typer does with the same command line.
 """
 
 from __future__ import annotations
@@ -30,9 +36,25 @@ def main() -> None:
                 from e4cli.help_text import TEXT
 
                 _answer(TEXT)
+    if len(sys.argv) > 2 and sys.argv[1] == "check" and "_E4_COMPLETE" not in os.environ:
+        _quick_check(sys.argv[2:])
     from e4cli.cli import main as cli_main
 
     cli_main()
+
+
+def _quick_check(args: list[str]) -> None:
+    """Run `e4 check ARGS` here if `cli/quick.py` reads it; return to let Typer read it."""
+    from e4cli.cli.quick import Declined, read_check
+
+    try:
+        dossiers, options, watch = read_check(args)
+    except Declined:
+        return
+    from e4cli.cli.check_run import run_check_command
+    from e4cli.cli.runner import console_entry
+
+    console_entry(lambda: run_check_command(dossiers, options, watch=watch))
 
 
 def _answer(text: str) -> None:
@@ -43,9 +65,6 @@ def _answer(text: str) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # nothing left to flush at exit
     sys.exit(0)
-    from e4cli.cli import main as cli_main
-
-    cli_main()
 
 
 if __name__ == "__main__":

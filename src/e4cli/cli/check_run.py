@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from e4cli.check.outcome import ClassSummary
 from e4cli.cli.runner import (
@@ -20,6 +21,7 @@ from e4cli.cli.runner import (
     EXIT_OK,
     CommandError,
     refuse_dossier_files,
+    run,
     say,
     text_output,
 )
@@ -47,6 +49,15 @@ class CheckOptions:
     online: bool = False
     fix: bool = False
     diff: bool = False
+
+
+def run_check_command(dossiers: Sequence[Path], options: CheckOptions, *, watch: bool) -> NoReturn:
+    """`e4 check` once its command line is read, by Typer (`cli/commands.py`) or `cli/quick.py`."""
+    if watch:
+        from e4cli.cli.watch_run import run_watch
+
+        run(run_watch, dossiers, options)
+    run(run_check, dossiers, options)
 
 
 def resolve_targets(paths: Sequence[Path], recursive: bool) -> list[Target]:

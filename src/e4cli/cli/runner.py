@@ -1,6 +1,6 @@
 """How every command ends: exit codes, one-line failures, outputs, a closed pipe, SIGTERM.
 
-Each command of `cli/__init__.py` parses its arguments and hands a function to
+Each command of `cli/commands.py` (or `cli/quick.py`) parses its arguments and hands a function to
 `run`, which turns what happens into the exit code:
 
 - the function returns the code (None is 0): 0 done, 1 findings (a dossier is not
@@ -28,8 +28,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import BinaryIO, NoReturn, ParamSpec, TextIO
-
-import typer
 
 from e4cli.util.errors import CommandError
 
@@ -61,13 +59,15 @@ class Terminated(BaseException):
 
 def say(message: str) -> None:
     """A line for the user on stderr, never mixed into the document on stdout."""
-    typer.echo(message, err=True)
+    stream = sys.stderr
+    stream.write(f"{message}\n")
+    stream.flush()
 
 
 def fail(message: str) -> NoReturn:
     """The tool itself cannot go on (exit 2): never used for a problem in a dossier."""
     say(f"e4 : {message}")
-    raise typer.Exit(EXIT_FAILURE)
+    raise SystemExit(EXIT_FAILURE)
 
 
 def run(command: Callable[P, int | None], *args: P.args, **kwargs: P.kwargs) -> NoReturn:
@@ -83,7 +83,7 @@ def run(command: Callable[P, int | None], *args: P.args, **kwargs: P.kwargs) -> 
             code = EXIT_OK
         except Terminated:
             code = EXIT_TERMINATED
-    raise typer.Exit(code)
+    raise SystemExit(code)  # through Click unchanged when Typer runs the command
 
 
 def write(data: bytes, output: Path | None, stdout: BinaryIO | None = None) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -138,16 +139,36 @@ def load_referential(ref_id: str = DEFAULT_ID) -> Referential:
             f"référentiel « {ref_id} » inconnu (disponibles : {', '.join(available())})"
         )
     try:
+        raw = path.read_bytes()
+        compiled = _compiled(path, raw)
+        if compiled is not None:  # validated when it was generated, from these very bytes
+            return build_referential(compiled, source=str(path), validated=True)
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        data = yaml.load(raw.decode("utf-8"), Loader=loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ReferentialError(f"référentiel {path} illisible : {exc}") from exc
     return build_referential(data, source=str(path))
 
 
-def build_referential(data: Any, source: str = "<référentiel>") -> Referential:
-    """Validate referential data against its schema and build the model."""
-    if not _valid_fast(data):
+def _compiled(path: Path, raw: bytes) -> Any:
+    """The data of `ID.json` beside the YAML (check/compile_schemas.py), if made from `raw`."""
+    import hashlib
+    import json
+
+    try:
+        entry = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(entry, dict) or entry.get("source_sha256") != hashlib.sha256(raw).hexdigest():
+        return None  # absent, or made from another version of the YAML: read the YAML
+    return entry.get("data")
+
+
+def build_referential(
+    data: Any, source: str = "<référentiel>", *, validated: bool = False
+) -> Referential:
+    """Validate referential data against its schema (unless already done) and build the model."""
+    if not validated and not _valid_fast(data):
         _refuse(data, source)
     competences = tuple(
         Competence(
