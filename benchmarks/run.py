@@ -189,7 +189,7 @@ def single_dossier(work: Path, runs: int) -> tuple[list[str], list[Target], floa
 
 def site_dossier(work: Path, runs: int) -> tuple[list[str], list[Target]]:
     """`e4 site` on a generated dossier of 40 réalisations, against `e4 check` on it."""
-    e4 = str(BIN / "e4")
+    e4 = e4_script(work)
     dossier = work / "dossier-40"
     generate_dossier(dossier, 0, seed=7, count=40)
     cases = {

@@ -139,3 +139,30 @@ def test_unsupported_fields_are_refused_at_definition() -> None:
         @record
         class Derived(Mutable):
             other: int = 0
+
+
+def test_a_record_built_often_gets_its_own_init_with_the_same_behaviour() -> None:
+    from e4cli.util import record as module
+
+    @record(frozen=False)
+    class Often:
+        name: str
+        count: int = 1
+        seen: list[str] = field(default_factory=list)
+        total: int = field(init=False, default=0)
+
+        def __post_init__(self) -> None:
+            self.total = self.count * 2
+
+    generic = Often.__init__
+    early = [Often("a"), Often("b", 3), Often("c", seen=["x"])]
+    for _ in range(module.COMPILE_AFTER):
+        Often("z")
+    assert Often.__init__ is not generic  # compiled now
+    late = [Often("a"), Often("b", 3), Often("c", seen=["x"])]
+    assert early == late
+    assert [item.total for item in late] == [2, 6, 2]
+    assert late[0].seen is not Often("a").seen
+    for args, kwargs in [((), {}), (("a", 1, [], 4), {}), (("a",), {"name": "b"}), ((), {"x": 1})]:
+        with pytest.raises(TypeError):
+            Often(*args, **kwargs)

@@ -13,9 +13,13 @@ A `@record` class is still a dataclass (`dataclasses.fields`, `replace`,
 keyword in field order, `default` and `default_factory`, `init=False` fields
 given their default, `__post_init__`, repr, equality and hash over the fields
 that ask for them, and `FrozenInstanceError` on assignment when frozen. Its
-methods are the few functions below, driven by per-class field tables computed
-once at decoration, without compiling anything. What it refuses (keyword-only
-fields, `InitVar`, slots) is refused loudly at import, never half-supported.
+repr, equality, hash and frozen guard are the few functions below, shared by
+every record and driven by per-class field tables computed at decoration; its
+`__init__` is generic until the class has been built `COMPILE_AFTER` times in
+the run, then compiled for it: only the classes a run builds often pay for
+compiling (in one `e4 check`, almost none). What it refuses (keyword-only
+fields, `InitVar`, slots, a field without default after one with) is refused at
+import, never half-supported.
 """
 
 from __future__ import annotations
@@ -57,9 +61,15 @@ def _build(cls: type[T], frozen: bool) -> type[T]:
         raise TypeError(f"{cls.__qualname__}: a frozen record cannot derive from a mutable one")
     built: Any = dataclasses.dataclass(cls, init=False, repr=False, eq=False)
     fields = dataclasses.fields(built)
+    defaulted = False
     for field in fields:
         if field.kw_only is True or isinstance(field.type, dataclasses.InitVar):
             raise TypeError(f"{cls.__qualname__}.{field.name}: not supported by @record")
+        if field.init:
+            has_default = field.default is not _MISSING or field.default_factory is not _MISSING
+            if defaulted and not has_default:
+                raise TypeError(f"{cls.__qualname__}.{field.name}: no default after a default")
+            defaulted = defaulted or has_default
     table = cls.__dict__
     built.__record_init__ = tuple(
         (f.name, f.default, f.default_factory) for f in fields if f.init
@@ -99,8 +109,37 @@ def is_frozen(cls: type) -> bool:
     return bool(params is not None and params.frozen)
 
 
+class _Factory:
+    """The default of a parameter whose field has a `default_factory`."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _Factory()
+
+
+COMPILE_AFTER = 50  # constructions of a class before its own __init__ is compiled
+
+
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
+    """A record's `__init__`: generic at first, compiled for a class built often.
+
+    Compiling costs about what fifty generic constructions do, so a class built a
+    few times in a run (most of them, in one `e4 check`) never pays for it, and one
+    built thousands of times over a class of dossiers runs code as direct as
+    dataclass's.
+    """
     cls = type(self)
+    built = cls.__dict__.get("__record_built__", 0) + 1
+    if built > COMPILE_AFTER:
+        init = _compiled_init(cls)
+        cls.__init__ = init
+        init(self, *args, **kwargs)
+        return
+    type.__setattr__(cls, "__record_built__", built)
     spec = cls.__record_init__
     put = object.__setattr__
     if not kwargs and len(args) == len(spec):  # the common call: every field by position
@@ -135,6 +174,39 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     post = getattr(self, "__post_init__", None)
     if post is not None:
         post()
+
+
+def _compiled_init(cls: type) -> Callable[..., None]:
+    spec: tuple[tuple[str, Any, Any], ...] = cls.__record_init__  # type: ignore[attr-defined]
+    after: tuple[tuple[str, Any, Any], ...] = cls.__record_after__  # type: ignore[attr-defined]
+    scope: dict[str, Any] = {"_set": object.__setattr__, "_FACTORY": _FACTORY}
+    params, body = ["self"], []
+    for index, (name, default, factory) in enumerate(spec):
+        if default is not _MISSING:
+            scope[f"_d{index}"] = default
+            params.append(f"{name}=_d{index}")
+            body.append(f"_set(self, {name!r}, {name})")
+        elif factory is not _MISSING:
+            scope[f"_f{index}"] = factory
+            params.append(f"{name}=_FACTORY")
+            body.append(f"_set(self, {name!r}, _f{index}() if {name} is _FACTORY else {name})")
+        else:
+            params.append(name)
+            body.append(f"_set(self, {name!r}, {name})")
+    for index, (name, default, factory) in enumerate(after):
+        if default is not _MISSING:
+            scope[f"_a{index}"] = default
+            body.append(f"_set(self, {name!r}, _a{index})")
+        else:
+            scope[f"_a{index}"] = factory
+            body.append(f"_set(self, {name!r}, _a{index}())")
+    if hasattr(cls, "__post_init__"):
+        body.append("self.__post_init__()")
+    lines = "".join(f"    {line}\n" for line in body or ["pass"])
+    exec(f"def __init__({', '.join(params)}) -> None:\n{lines}", scope)
+    init: Callable[..., None] = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
 
 
 @reprlib.recursive_repr()
