@@ -299,7 +299,8 @@ def test_a_site_that_links_forever_stops_at_the_page_bound(guarded: str) -> None
 
 
 def test_a_slow_site_stops_at_the_time_bound(guarded: str) -> None:
-    bounds = crawl.Bounds(seconds=2.0, timeout=1.0)
+    # deep enough that only the time bound can end the walk (2 s at 0.5 s a page)
+    bounds = crawl.Bounds(seconds=2.0, timeout=1.0, depth=100)
     started = time.monotonic()
     result = crawl.crawl(guarded + "/lent/", bounds=bounds)
     elapsed = time.monotonic() - started
