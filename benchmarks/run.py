@@ -156,6 +156,8 @@ def single_dossier(work: Path, runs: int) -> tuple[list[str], list[Target], floa
         "e4 --help": [e4, "--help"],
         "e4 check": [e4, "check", str(dossier)],
         "e4 check --format json": [e4, "check", str(dossier), "--format", "json"],
+        # without the caches of util/cache.py (attestations read, pages parsed, every time)
+        "e4 check (sans cache)": ["env", "E4_CACHE_DIR=none", e4, "check", str(dossier)],
         "e4 table --format html": [e4, "table", str(dossier), "--format", "html"],
         "e4 site": [e4, "site", str(dossier), "--output", str(work / "site-sisr")],
     }
@@ -215,7 +217,9 @@ def site_dossier(work: Path, runs: int) -> tuple[list[str], list[Target]]:
             f"{res.median / check.median:.2f} | {mib(res.peak_rss)} |"
         )
     targets: list[Target] = [
-        ("e4 site ≤ 2,5 × e4 check (40 réalisations)", site.median / check.median, 2.5)
+        ("e4 site ≤ 2,5 × e4 check (40 réalisations)", site.median / check.median, 2.5),
+        # the issue's own target is absolute; on a loaded machine read it with the ratio above
+        ("e4 site (40 réalisations) : secondes ≤ 1", site.median, 1.0),
     ]
     return lines, targets
 _WATCH_EDIT = "realisations/02-active-directory-gpo.yaml"
@@ -406,30 +410,29 @@ print(json.dumps({"per_ms": per * 1000, "shares": {
 _STARTUP = """
 import io, json, sys, time
 t0 = time.perf_counter()
-import typer, yaml, jsonschema
+import yaml
 t1 = time.perf_counter()
+from e4cli.cli import quick, check_run
 from e4cli.check.pipeline import check_dossier
-from e4cli.report import text
 t2 = time.perf_counter()
 from e4cli.dossier.referential import load_referential
 load_referential()
 t3 = time.perf_counter()
-from e4cli.check.schema import DOCUMENT_SCHEMAS, fast_check
-for name in DOCUMENT_SCHEMAS:
-    fast_check(name)
-t4 = time.perf_counter()
 from pathlib import Path
 result = check_dossier(Path(sys.argv[1]))
+t4 = time.perf_counter()
+from e4cli.report import json_report
 t5 = time.perf_counter()
+from e4cli.report import text
 text.render([result], text.make_console(io.StringIO()))
 t6 = time.perf_counter()
 print(json.dumps({
-    "imports du plancher (typer, yaml, jsonschema)": t1 - t0,
-    "autres imports (modules e4, rich, markdown-it…)": t2 - t1,
-    "référentiel (lecture et validation)": t3 - t2,
-    "validateurs compilés (check/compiled)": t4 - t3,
-    "vérification du dossier": t5 - t4,
-    "rapport texte (Rich)": t6 - t5,
+    "import de PyYAML (seule dépendance du plancher importée)": t1 - t0,
+    "modules de e4 pour `e4 check` (sans Typer ni jsonschema)": t2 - t1,
+    "référentiel (JSON pré-validé)": t3 - t2,
+    "vérification du dossier (caches chauds)": t4 - t3,
+    "rapport json (import)": t5 - t4,
+    "rapport texte (import de Rich et rendu)": t6 - t5,
 }))
 """
 
@@ -553,6 +556,8 @@ def main() -> None:
     header = machine()
     with tempfile.TemporaryDirectory(prefix="e4-bench-") as tmp:
         work = Path(tmp)
+        # e4's caches (attestations, page links) start empty; each warm-up round fills them
+        os.environ["E4_CACHE_DIR"] = str(work / "cache")
         single_lines, targets, _ = single_dossier(work, 5 if args.quick else 15)
         site_lines, site_targets = site_dossier(work, 5 if args.quick else 10)
         watch_lines, watch_targets = watch_latency(work, 5 if args.quick else 21)
