@@ -315,7 +315,10 @@ def test_a_page_the_browser_always_dies_on_is_reported_for_that_document(
             result.stderr,
         ), result.stderr
     assert list(out.iterdir()) == []
-    assert launches(tmp_path) == 4  # each page: a browser, then one more
+    # Each page is tried twice, the second time alone in a new browser: 3 starts when both
+    # pages were in the first browser when it died, 4 when the first died before the
+    # second page was handed over.
+    assert launches(tmp_path) in (3, 4)
     assert no_leftovers(tmp_path) == []
 
 
