@@ -17,13 +17,17 @@ page's file, wait for its load event, `Page.printToPDF` with what
 `--print-to-pdf --no-pdf-header-footer` does (the page's CSS `@page` decides
 size and orientation, backgrounds printed, no header or footer). The browser
 starts on the first page only, so a run that prints no PDF never starts one.
+`print_later` (`Printer.submit`) hands a page over without waiting: a class's
+command checks the next dossier while the browser prints, two pages at once, each
+in a tab of its own browser context (its own renderer process).
 
 Failures: a browser that does not answer within the deadline (`E4_PDF_TIMEOUT`,
 90 s by default, for the launch and for each page) or dies is killed with its
 whole process group and reaped, whatever ends the command (an error, Ctrl-C,
 SIGTERM, which `cli.runner` unwinds). A browser that dies or stalls on a page is
-relaunched once for that page; if the page fails again it is `PageError` (that
-document only: the commands go on with the next one). A browser that cannot be
+relaunched once for each page that was in it, printed alone this time; if the page
+fails again it is `PageError` (that document only: the commands go on with the
+next one). A browser that cannot be
 started or never answers is `RenderError` (the tool cannot print at all). Where
 the pipe is not available (Windows, a browser that refuses it) each page is
 printed by one launch of `--print-to-pdf`, as e4 always did.
