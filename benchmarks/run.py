@@ -508,6 +508,17 @@ ANALYSIS = [
     "dossier, ramasse-miettes gelé pendant la série. L'analyse Markdown (markdown-it-py, en "
     "Python pur) reste la plus grosse part ; un analyseur compilé qui donne les positions "
     "(markdown-it-pyrs) la diviserait, au prix d'une dépendance native moins suivie.",
+    "- **30 grilles PDF ≤ 4 × 1 grille** : le travail de e4 n'y pèse plus (30 grilles en html "
+    "dans un processus : 1,5 s, depuis que le modèle Jinja2 n'est plus recompilé à chaque "
+    "grille) ; c'est Chromium qui imprime : environ 0,7 s de processeur par grille de trois "
+    "pages (0,44 s dans le processus de rendu, 0,15 s dans le navigateur), soit ~22 s de "
+    "processeur pour 30. Déjà fait : e4 vérifie le dossier suivant pendant l'impression et "
+    "deux pages s'impriment à la fois, chacune dans son onglet et son processus de rendu ; "
+    "sur deux cœurs libres le plancher est donc d'environ 12 s plus le lancement, sous "
+    "l'objectif, mais sur une machine chargée par d'autres processus les deux onglets se "
+    "partagent le même cœur et le rapport remonte vers 5 à 6. Ce qui l'atteindrait sûrement : "
+    "moins de travail par page dans Chromium (polices embarquées, pages plus simples), pas "
+    "plus d'onglets.",
 ]
 
 

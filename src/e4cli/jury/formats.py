@@ -17,13 +17,13 @@ AppraisalRenderer = Callable[["AppraisalModel"], str | bytes]
 
 GRID_FORMATS: Registry[GridRenderer] = Registry(
     Format("html", (".html", ".htm"), False, "e4cli.jury.html:render_grid"),
-    Format("pdf", (".pdf",), True, "e4cli.jury.html:grid_pdf"),
+    Format("pdf", (".pdf",), True, "e4cli.jury.html:grid_pdf", prints="html"),
     Format("xlsx", (".xlsx",), True, "e4cli.jury.grid_xlsx:render"),
     default="html",
 )
 APPRAISAL_FORMATS: Registry[AppraisalRenderer] = Registry(
     Format("html", (".html", ".htm"), False, "e4cli.jury.html:render_appraisal"),
-    Format("pdf", (".pdf",), True, "e4cli.jury.html:appraisal_pdf"),
+    Format("pdf", (".pdf",), True, "e4cli.jury.html:appraisal_pdf", prints="html"),
     default="html",
 )
 

@@ -21,9 +21,8 @@ from e4cli.cli.runner import (
     EXIT_OK,
     CommandError,
     make_folder,
-    say,
-    write,
 )
+from e4cli.jury.inorder import InOrder, render_ahead
 from e4cli.rules.findings import Finding, Severity
 from e4cli.util.errors import PageError
 from e4cli.util.formats import Format, Registry
@@ -103,12 +102,14 @@ class _Run(Generic[M]):
                 "plusieurs dossiers : donnez --output-dir DOSSIER (un fichier par candidat, "
                 "nommé d'après son dossier)."
             )
+        self.formats = formats
         self.fmt: Format[Callable[[M], str | bytes]] = pick(
             options.fmt, options.output, options.output_dir, formats
         )
         if options.output_dir is not None:
             make_folder(options.output_dir)
         self.code = EXIT_OK
+        self.out = InOrder()  # what is said and written, in the class's order
 
     def worse(self, code: int) -> None:
         self.code = max(self.code, code)
@@ -118,17 +119,20 @@ class _Run(Generic[M]):
             return self.options.output_dir / f"{target.name}{self.fmt.extensions[0]}"
         return self.options.output
 
-    def write(self, model: M, destination: Path | None, target: Target, document: str) -> bool:
-        """Render and write one document; False (said, the others go on) if the browser
-        failed on this one only."""
-        try:
-            data = self.fmt.render(model)
-        except PageError as exc:
-            say(f"e4 : pas de {document} pour « {target.display} » : {exc}")
+    def say(self, line: str) -> None:
+        self.out.say(line)
+
+    def write(
+        self, model: M, destination: Path | None, target: Target, document: str, said: list[str]
+    ) -> None:
+        """Render one document and write it, then say `said`, in its turn (the browser
+        prints it meanwhile); if the browser fails on this one only, say so instead."""
+
+        def failed(exc: PageError) -> str:
             self.worse(EXIT_FAILURE)
-            return False
-        write(data, destination)
-        return True
+            return f"e4 : pas de {document} pour « {target.display} » : {exc}"
+
+        self.out.document(render_ahead(self.fmt, self.formats, model), destination, said, failed)
 
     def where(self, destination: Path | None) -> str:
         return f"écrite dans « {destination} »" if destination else "écrite sur la sortie standard"
@@ -148,6 +152,7 @@ def run_grille(paths: Sequence[Path], options: Options, evaluation: Path | None 
             if evaluation is not None:
                 source = _evaluation_file(evaluation, target) if by_folder else evaluation
             _one_grid(run, target, source)
+        run.out.finish()
     return run.code
 
 
@@ -158,7 +163,7 @@ def _one_grid(run: _Run[GridModel], target: Target, source: Path | None) -> None
     checked = check_dossier(target.path, target.display, online=run.options.online)
     if checked.dossier is None:
         for finding in checked.findings:
-            say(f"e4 : pas de grille pour « {target.display} » : {finding.message}")
+            run.say(f"e4 : pas de grille pour « {target.display} » : {finding.message}")
         run.worse(EXIT_FINDINGS)
         return
     judged = None
@@ -168,18 +173,16 @@ def _one_grid(run: _Run[GridModel], target: Target, source: Path | None) -> None
             return
     grid = build_grid(checked, judged)
     destination = run.destination(target)
-    if not run.write(grid, destination, target, "grille"):
-        return
-    say(f"e4 : grille de « {target.display} » ({run.fmt.name}) {run.where(destination)}.")
+    said = [f"e4 : grille de « {target.display} » ({run.fmt.name}) {run.where(destination)}."]
     retained = grid.retained
     if retained:
         listed = ", ".join(f"{p.label} ({p.points} points, {p.code})" for p in retained)
-        say(f"  pénalités pré-cochées : {listed} ; total {grid.penalty_points} points.")
+        said.append(f"  pénalités pré-cochées : {listed} ; total {grid.penalty_points} points.")
     if grid.jury is not None:
         ticked = f"{grid.ticked_levels} sur {len(grid.verso)}"
-        say(f"  niveaux cochés d'après l'évaluation : {ticked}.")
-    for note in grid.notes:
-        say(f"  - {note}")
+        said.append(f"  niveaux cochés d'après l'évaluation : {ticked}.")
+    said += [f"  - {note}" for note in grid.notes]
+    run.write(grid, destination, target, "grille", said)
 
 
 def _by_folder(evaluation: Path | None, run: _Run[M]) -> bool:
@@ -202,10 +205,10 @@ def _checked_evaluation(
     assert checked.dossier is not None
     result = evaluate(source, str(source), checked.dossier, checked.coverage)
     for finding in result.findings:
-        say(format_finding(finding))
+        run.say(format_finding(finding))
     if result.failed or result.evaluation is None:
         errors = result.count(Severity.ERROR)
-        say(
+        run.say(
             f"e4 : pas de {document} pour « {target.display} » : l'évaluation « {source} » a "
             f"{errors} erreur{'s' if errors > 1 else ''} à corriger."
         )
@@ -225,6 +228,7 @@ def run_note(paths: Sequence[Path], evaluation: Path, options: Options) -> int:
         for target in run.targets:
             source = _evaluation_file(evaluation, target) if by_folder else evaluation
             _one_note(run, target, source)
+        run.out.finish()
     return run.code
 
 
@@ -237,7 +241,7 @@ def _one_note(run: _Run[AppraisalModel], target: Target, source: Path) -> None:
     checked = check_dossier(target.path, target.display, online=run.options.online)
     if checked.dossier is None:
         for finding in checked.findings:
-            say(f"e4 : pas de fiche pour « {target.display} » : {finding.message}")
+            run.say(f"e4 : pas de fiche pour « {target.display} » : {finding.message}")
         run.worse(EXIT_FINDINGS)
         return
     judged = _checked_evaluation(run, source, checked, target, "fiche")
@@ -245,20 +249,19 @@ def _one_note(run: _Run[AppraisalModel], target: Target, source: Path) -> None:
         return
     appraisal = build_appraisal(build_grid(checked), judged)
     destination = run.destination(target)
-    if not run.write(appraisal, destination, target, "fiche"):
-        return
     assert appraisal.note is not None and appraisal.final is not None
     if appraisal.penalty_points:
         labels = ", ".join(p.label for p in appraisal.penalties if p.retained)
         penalties = f" − {appraisal.penalty_points} points de pénalité ({labels}) ="
     else:
         penalties = ", aucune pénalité :"
-    say(
+    said = (
         f"e4 : « {target.display} » : NOTE {format_mark(appraisal.note)}/20{penalties} "
         f"NOTE FINALE {format_mark(appraisal.final)}/20 ; "
         f"fiche d'appréciation ({run.fmt.name}) "
         f"{run.where(destination)}."
     )
+    run.write(appraisal, destination, target, "fiche", [said])
 
 
 def _evaluation_file(folder: Path, target: Target) -> Path:

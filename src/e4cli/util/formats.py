@@ -36,6 +36,9 @@ class Format(Generic[R_co]):
     binary: bool
     renderer: str
     """`package.module:attribute`, imported by `load`."""
+    prints: str | None = None
+    """The format whose page this one prints to PDF (`pdf` prints `html`): a class's
+    command hands that page to its browser and goes on (`util.printer.print_later`)."""
 
     def load(self) -> R_co:
         module, _, attribute = self.renderer.partition(":")

@@ -17,13 +17,17 @@ page's file, wait for its load event, `Page.printToPDF` with what
 `--print-to-pdf --no-pdf-header-footer` does (the page's CSS `@page` decides
 size and orientation, backgrounds printed, no header or footer). The browser
 starts on the first page only, so a run that prints no PDF never starts one.
+`print_later` (`Printer.submit`) hands a page over without waiting: a class's
+command checks the next dossier while the browser prints, two pages at once, each
+in a tab of its own browser context (its own renderer process).
 
 Failures: a browser that does not answer within the deadline (`E4_PDF_TIMEOUT`,
 90 s by default, for the launch and for each page) or dies is killed with its
 whole process group and reaped, whatever ends the command (an error, Ctrl-C,
 SIGTERM, which `cli.runner` unwinds). A browser that dies or stalls on a page is
-relaunched once for that page; if the page fails again it is `PageError` (that
-document only: the commands go on with the next one). A browser that cannot be
+relaunched once for each page that was in it, printed alone this time; if the page
+fails again it is `PageError` (that document only: the commands go on with the
+next one). A browser that cannot be
 started or never answers is `RenderError` (the tool cannot print at all). Where
 the pipe is not available (Windows, a browser that refuses it) each page is
 printed by one launch of `--print-to-pdf`, as e4 always did.
@@ -54,9 +58,11 @@ __all__ = [
     "TIMEOUT_SECONDS",
     "PageError",
     "RenderError",
+    "Ticket",
     "command",
     "find_browser",
     "print_html",
+    "print_later",
     "printing",
 ]
 
@@ -219,11 +225,15 @@ class _Refused(Exception):
 
 
 class _Broken(Exception):
-    """The browser died or stopped answering while printing a page."""
+    """The browser died, stopped answering or answered nonsense while printing."""
 
 
 class _Pipe:
-    """One headless Chromium driven over `--remote-debugging-pipe` (POSIX only)."""
+    """One headless Chromium driven over `--remote-debugging-pipe` (POSIX only).
+
+    It sends and receives messages and opens tabs; which page a message is about is
+    the `Printer`'s business.
+    """
 
     def __init__(self, browser: str, folder: Path, seconds: float) -> None:
         import fcntl
@@ -231,10 +241,10 @@ class _Pipe:
         self.browser = browser
         self.seconds = seconds
         self.stderr = folder / "navigateur.err"
+        self.tabs: list[str] = []  # the session of each tab opened
         self._buffer = b""
         self._next_id = 0
-        self._session = ""
-        self._events: list[dict[str, Any]] = []
+        self._strays: list[dict[str, Any]] = []  # arrived while `call` waited for its answer
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
 
@@ -277,73 +287,77 @@ class _Pipe:
     def _start(self) -> None:
         deadline = time.monotonic() + self.seconds
         try:
-            self._call("Browser.getVersion", {}, deadline, session=False)
-            target = self._call("Target.createTarget", {"url": "about:blank"}, deadline, False)
-            attached = self._call(
-                "Target.attachToTarget",
-                {"targetId": target["targetId"], "flatten": True},
-                deadline,
-                session=False,
-            )
-            self._session = str(attached["sessionId"])
-            self._call("Page.enable", {}, deadline)
+            self.call("Browser.getVersion", {}, deadline)
+            self.open_tab(deadline)
         except _Broken as exc:
             if self.proc.poll() is None and time.monotonic() >= deadline:
                 raise RenderError(_too_slow(self.browser, self.seconds)) from exc
             raise _Refused(str(exc)) from exc
-        except (KeyError, TypeError) as exc:
-            raise _Refused(f"réponse inattendue : {exc}") from exc
 
-    def print_page(self, page: Path) -> bytes:
-        deadline = time.monotonic() + self.seconds
-        self._events.clear()
-        navigated = self._call("Page.navigate", {"url": page.resolve().as_uri()}, deadline)
-        if navigated.get("errorText"):
-            raise _Broken(str(navigated["errorText"]))
-        while not any(e.get("method") == "Page.loadEventFired" for e in self._events):
-            self._events.append(self._receive(deadline))
-        printed = self._call("Page.printToPDF", _PRINT, deadline)
+    def open_tab(self, deadline: float) -> str:
+        """A new tab, ready for `Page.navigate` (its session). The first is in the default
+        browser context (a new context costs a single page 0.6 s); each other one in a
+        context of its own, so that two tabs print in two renderer processes (two cores)."""
         try:
-            data = base64.b64decode(printed["data"], validate=True)
-        except (KeyError, TypeError, ValueError) as exc:
+            where: dict[str, Any] = {"url": "about:blank"}
+            if self.tabs:
+                context = self.call("Target.createBrowserContext", {}, deadline)
+                where["browserContextId"] = context["browserContextId"]
+            target = self.call("Target.createTarget", where, deadline)
+            attached = self.call(
+                "Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}, deadline
+            )
+            session = str(attached["sessionId"])
+        except (KeyError, TypeError) as exc:
             raise _Broken(f"réponse inattendue : {exc}") from exc
-        if not data.startswith(b"%PDF"):
-            raise _Broken("ce n'est pas un PDF")
-        return data
+        self.call("Page.enable", {}, deadline, session)
+        self.tabs.append(session)
+        return session
 
-    def _call(
-        self, method: str, params: dict[str, Any], deadline: float, session: bool = True
-    ) -> dict[str, Any]:
+    def send(self, method: str, params: dict[str, Any], session: str | None = None) -> int:
+        """Send a command without waiting; the id its answer will carry."""
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
-        if session:
-            message["sessionId"] = self._session
+        if session is not None:
+            message["sessionId"] = session
         try:
             os.write(self._to_browser, json.dumps(message).encode("utf-8") + b"\0")
         except OSError as exc:  # BrokenPipeError: the browser is gone
             raise _Broken("le navigateur s'est arrêté") from exc
-        while True:
-            answer = self._receive(deadline)
-            if answer.get("id") != self._next_id:
-                self._events.append(answer)
-                continue
-            if "error" in answer:
-                error = answer["error"]
-                text = error.get("message") if isinstance(error, dict) else error
-                raise _Broken(f"{method} : {text}")
-            result = answer.get("result")
-            return result if isinstance(result, dict) else {}
+        return self._next_id
 
-    def _receive(self, deadline: float) -> dict[str, Any]:
+    def call(
+        self, method: str, params: dict[str, Any], deadline: float, session: str | None = None
+    ) -> dict[str, Any]:
+        """Send a command and wait for its answer; what arrives meanwhile is kept for
+        `next_message`."""
+        sent = self.send(method, params, session)
+        while True:
+            answer = self._receive(deadline, wait=True)
+            assert answer is not None
+            if answer.get("id") != sent:
+                self._strays.append(answer)
+                continue
+            return answer_result(answer, method)
+
+    def next_message(self, deadline: float, wait: bool) -> dict[str, Any] | None:
+        """The next message from the browser; None if none has come yet and not `wait`."""
+        if self._strays:
+            return self._strays.pop(0)
+        return self._receive(deadline, wait)
+
+    def _receive(self, deadline: float, wait: bool) -> dict[str, Any] | None:
         import select
 
         while b"\0" not in self._buffer:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise _Broken(f"pas de réponse en {self.seconds:g} s")
-            ready, _, _ = select.select([self._from_browser], [], [], left)
+            ready, _, _ = select.select([self._from_browser], [], [], left if wait else 0)
             if not ready:
-                continue
+                if wait:
+                    continue
+                return None
             chunk = os.read(self._from_browser, 1 << 20)
             if not chunk:
                 raise _Broken("le navigateur s'est arrêté")
@@ -369,65 +383,242 @@ class _Pipe:
                 os.close(fd)
 
 
-class Printer:
-    """The browser of one command: started on the first page, reused, ended by `close`."""
+def answer_result(answer: dict[str, Any], method: str) -> dict[str, Any]:
+    """The result of an answer to `method`; an error answer is a broken page."""
+    if "error" in answer:
+        error = answer["error"]
+        text = error.get("message") if isinstance(error, dict) else error
+        raise _Broken(f"{method} : {text}")
+    result = answer.get("result")
+    return result if isinstance(result, dict) else {}
 
-    def __init__(self) -> None:
+
+class Ticket:
+    """A page handed to `Printer.submit`: its PDF once printed (`result`), or why not."""
+
+    def __init__(self, printer: Printer, number: int) -> None:
+        self._printer = printer
+        self.number = number  # pages are started (and started again) in the order given
+        self.page: Path | None = None
+        self.tries = 0  # browsers that died with this page in them
+        self.outcome: bytes | RenderError | None = None
+        self.session = ""  # while in a tab: its session, deadline and progress
+        self.deadline = 0.0
+        self.navigated = self.loaded = self.printing = False
+
+    def done(self) -> bool:
+        """Whether `result` would answer at once (it lets the printer go on meanwhile)."""
+        if self.outcome is None:
+            self._printer.advance(wait=False)
+        return self.outcome is not None
+
+    def result(self) -> bytes:
+        """The PDF, waiting for it; `PageError` for this page only, `RenderError` if the
+        browser cannot print at all."""
+        while self.outcome is None:
+            self._printer.advance(wait=True)
+        if isinstance(self.outcome, RenderError):
+            raise self.outcome
+        return self.outcome
+
+
+class Printer:
+    """The browser of one command: started on the first page, reused, ended by `close`.
+
+    `submit` hands it a page and returns at once, so the command can prepare the next
+    document while the browser prints; up to `tabs` pages print at the same time, each
+    in its own tab. A browser that dies (or stalls past a page's deadline) takes the
+    pages in it down: each is started again in a new browser, alone in it, so that a
+    page which kills the browser twice is that page's `PageError` and no other's.
+    """
+
+    def __init__(self, tabs: int = 2) -> None:
         self._folder: Path | None = None
+        self._browser = ""
+        self._seconds = float(TIMEOUT_SECONDS)
         self._pipe: _Pipe | None = None
         self._alone = sys.platform == "win32"  # no fd passing there: one launch per page
+        self._failed: RenderError | None = None  # the browser cannot print at all
+        self._tabs = max(1, tabs)
         self._pages = 0
+        self._waiting: list[Ticket] = []  # for a tab, in the order given
+        self._in_tabs: dict[str, Ticket] = {}  # by session
+        self._calls: dict[int, tuple[Ticket, str]] = {}  # command id: its page, its method
         self.launches = 0
 
     def print_html(self, page_html: str) -> bytes:
         """Print a self-contained HTML page to PDF; its CSS `@page` decides size and
         orientation."""
-        browser = find_browser()
-        if browser is None:
-            raise _no_browser()
-        seconds = timeout_seconds()
-        if self._folder is None:
-            self._folder = Path(tempfile.mkdtemp(prefix="e4-pdf-"))
-        if self._alone:
-            return _print_alone(browser, page_html, self._folder, seconds)
-        self._pages += 1
-        page = self._folder / f"page-{self._pages}.html"
-        page.write_text(page_html, encoding="utf-8")
-        try:
-            return self._through_pipe(browser, page, seconds)
-        finally:
-            page.unlink(missing_ok=True)
+        return self.submit(page_html).result()
 
-    def _through_pipe(self, browser: str, page: Path, seconds: float) -> bytes:
-        assert self._folder is not None
-        reason = ""
-        for _attempt in range(2):  # a browser that dies on a page is relaunched once for it
+    def submit(self, page_html: str) -> Ticket:
+        """Hand a page to the browser without waiting for its PDF."""
+        self._pages += 1
+        ticket = Ticket(self, self._pages)
+        if self._folder is None:
+            browser = find_browser()
+            if browser is None:
+                self._failed = _no_browser()
+            else:
+                self._browser, self._seconds = browser, timeout_seconds()
+            self._folder = Path(tempfile.mkdtemp(prefix="e4-pdf-"))
+        if self._failed is not None:
+            ticket.outcome = self._failed
+            return ticket
+        ticket.page = self._folder / f"page-{ticket.number}.html"
+        ticket.page.write_text(page_html, encoding="utf-8")
+        self._waiting.append(ticket)
+        self.advance(wait=False)
+        return ticket
+
+    def advance(self, wait: bool) -> None:
+        """Start waiting pages in free tabs, then take in what the browser sent (with
+        `wait`, waiting for something to arrive or a deadline to pass)."""
+        try:
+            self._start_waiting()
+            if self._pipe is not None and self._in_tabs:
+                deadline = min(t.deadline for t in self._in_tabs.values())
+                message = self._pipe.next_message(deadline, wait)
+                while message is not None:
+                    self._take(message)
+                    message = self._pipe.next_message(deadline, wait=False)
+                self._start_waiting()
+        except _Broken as exc:
+            self._crashed(str(exc))
+
+    def _start_waiting(self) -> None:
+        while self._waiting and self._failed is None:
+            if self._alone:
+                self._print_alone()
+                return
+            ticket = self._waiting[0]
+            busy = list(self._in_tabs.values())
+            retry = ticket.tries > 0 or any(t.tries for t in busy)
+            if busy and (retry or len(busy) >= self._tabs):
+                return  # a page started again prints alone
             if self._pipe is None:
                 try:
                     self.launches += 1
-                    self._pipe = _Pipe(browser, self._folder, seconds)
+                    self._pipe = _Pipe(self._browser, self._require_folder(), self._seconds)
                 except _Refused:
                     self._alone = True
-                    return _print_alone(browser, page.read_text("utf-8"), self._folder, seconds)
-            try:
-                return self._pipe.print_page(page)
-            except _Broken as exc:
-                reason = str(exc)
-                self._drop()
-        raise PageError(f"le navigateur « {browser} » n'a pas produit le PDF ({reason}).")
+                    continue
+                except RenderError as exc:
+                    self._fail(exc)
+                    return
+            free = [s for s in self._pipe.tabs if s not in self._in_tabs]
+            session = free[0] if free else self._pipe.open_tab(time.monotonic() + self._seconds)
+            self._waiting.pop(0)
+            ticket.session, ticket.deadline = session, time.monotonic() + self._seconds
+            ticket.navigated = ticket.loaded = ticket.printing = False
+            self._in_tabs[session] = ticket
+            assert ticket.page is not None
+            self._send(ticket, "Page.navigate", {"url": ticket.page.resolve().as_uri()})
 
-    def _drop(self) -> None:
+    def _send(self, ticket: Ticket, method: str, params: dict[str, Any]) -> None:
+        assert self._pipe is not None
+        self._calls[self._pipe.send(method, params, ticket.session)] = (ticket, method)
+
+    def _take(self, message: dict[str, Any]) -> None:
+        """One message from the browser: a page's navigation, load or PDF."""
+        if "id" in message:
+            entry = self._calls.pop(message["id"], None)
+            if entry is None:
+                return
+            ticket, method = entry
+            result = answer_result(message, method)
+            if method == "Page.printToPDF":
+                del self._in_tabs[ticket.session]
+                self._settle(ticket, _pdf_of(result))
+                return
+            if result.get("errorText"):
+                raise _Broken(str(result["errorText"]))
+            ticket.navigated = True
+        elif message.get("method") == "Page.loadEventFired":
+            found = self._in_tabs.get(str(message.get("sessionId")))
+            if found is None:
+                return
+            ticket = found
+            ticket.loaded = True
+        else:
+            return
+        if ticket.navigated and ticket.loaded and not ticket.printing:
+            ticket.printing = True
+            self._send(ticket, "Page.printToPDF", _PRINT)
+
+    def _crashed(self, reason: str) -> None:
+        """The browser is gone or useless: end it; start its pages again, or give up on a
+        page that was already started again."""
         if self._pipe is not None:
             pipe, self._pipe = self._pipe, None
             pipe.close()
+        self._calls.clear()
+        again = []
+        for ticket in self._in_tabs.values():
+            ticket.tries += 1
+            if ticket.tries >= 2:
+                self._settle(
+                    ticket,
+                    PageError(
+                        f"le navigateur « {self._browser} » n'a pas produit le PDF ({reason})."
+                    ),
+                )
+            else:
+                again.append(ticket)
+        self._in_tabs.clear()
+        self._waiting = sorted(again + self._waiting, key=lambda t: t.number)
+
+    def _print_alone(self) -> None:
+        """Where the pipe is not available: each waiting page by a launch of its own."""
+        while self._waiting and self._failed is None:
+            ticket = self._waiting.pop(0)
+            assert ticket.page is not None
+            try:
+                html = ticket.page.read_text(encoding="utf-8")
+                data = _print_alone(self._browser, html, self._require_folder(), self._seconds)
+            except RenderError as exc:
+                self._settle(ticket, exc)
+                self._fail(exc)
+                return
+            self._settle(ticket, data)
+
+    def _fail(self, error: RenderError) -> None:
+        """The browser cannot print at all: every page not yet printed gets `error`."""
+        self._failed = error
+        for ticket in [*self._in_tabs.values(), *self._waiting]:
+            self._settle(ticket, error)
+        self._in_tabs.clear()
+        self._waiting.clear()
+
+    def _settle(self, ticket: Ticket, outcome: bytes | RenderError) -> None:
+        ticket.outcome = outcome
+        if ticket.page is not None:
+            ticket.page.unlink(missing_ok=True)
+
+    def _require_folder(self) -> Path:
+        assert self._folder is not None
+        return self._folder
 
     def close(self) -> None:
         try:
-            self._drop()
+            if self._pipe is not None:
+                pipe, self._pipe = self._pipe, None
+                pipe.close()
         finally:
+            self._fail(RenderError("l'impression a été interrompue."))
             if self._folder is not None:
                 shutil.rmtree(self._folder, ignore_errors=True)
                 self._folder = None
+
+
+def _pdf_of(result: dict[str, Any]) -> bytes:
+    try:
+        data = base64.b64decode(result["data"], validate=True)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _Broken(f"réponse inattendue : {exc}") from exc
+    if not data.startswith(b"%PDF"):
+        raise _Broken("ce n'est pas un PDF")
+    return data
 
 
 _CURRENT: ContextVar[Printer | None] = ContextVar("e4_printer", default=None)
@@ -458,3 +649,14 @@ def print_html(page_html: str) -> bytes:
     with printing() as printer:
         return printer.print_html(page_html)
 
+
+
+def print_later(page_html: str) -> Ticket:
+    """Hand a page to the command's browser without waiting for its PDF (`Ticket.result`).
+
+    Only inside `printing()`: the block's end is what ends the browser.
+    """
+    printer = _CURRENT.get()
+    if printer is None:
+        raise RuntimeError("print_later() needs an open printing() block")
+    return printer.submit(page_html)

@@ -14,7 +14,7 @@ FicheRenderer = Callable[["FicheModel"], str | bytes]
 
 FICHE_FORMATS: Registry[FicheRenderer] = Registry(
     Format("html", (".html", ".htm"), False, "e4cli.jury.fiche.html:render"),
-    Format("pdf", (".pdf",), True, "e4cli.jury.fiche.html:render_pdf"),
+    Format("pdf", (".pdf",), True, "e4cli.jury.fiche.html:render_pdf", prints="html"),
     Format("docx", (".docx",), True, "e4cli.jury.fiche.docx:render"),
     default="html",
 )

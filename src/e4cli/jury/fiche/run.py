@@ -21,15 +21,15 @@ from e4cli.cli.runner import (
     EXIT_OK,
     CommandError,
     make_folder,
-    say,
-    write,
 )
+from e4cli.jury.inorder import InOrder, render_ahead
 from e4cli.jury.run import Options, Target, format_finding, targets
 from e4cli.util.errors import PageError
 
 if TYPE_CHECKING:
     from e4cli.jury.fiche.formats import FicheRenderer
     from e4cli.util.formats import Format
+    from e4cli.util.printer import Ticket
 
 E6_CODES = ("F001", "F002", "F003", "F004")
 
@@ -49,44 +49,53 @@ def run_fiche(paths: Sequence[Path], options: Options) -> int:
     fmt = pick(options.fmt, options.output, options.output_dir, FICHE_FORMATS)
     if options.output_dir is not None:
         make_folder(options.output_dir)
-    code = EXIT_OK
+    codes = [EXIT_OK]
+    out = InOrder()  # what is said and written, in the class's order
     with printing():  # one browser for the class's PDFs, started on the first one
         for target in chosen:
-            code = max(code, _fiche_of(target, fmt, options))
-    return code
+            codes.append(_fiche_of(target, fmt, options, out, codes))
+        out.finish()
+    return max(codes)
 
 
-def _fiche_of(target: Target, fmt: Format[FicheRenderer], options: Options) -> int:
-    """Write the fiches of one dossier; the exit code it adds."""
+def _fiche_of(
+    target: Target, fmt: Format[FicheRenderer], options: Options, out: InOrder, codes: list[int]
+) -> int:
+    """Write (in its turn) the fiches of one dossier; the exit code it adds, and, if the
+    browser fails on its page, the one it adds to `codes` then."""
     destination = (
         options.output_dir / f"{target.name}{fmt.extensions[0]}"
         if options.output_dir is not None
         else options.output
     )
+
+    def failed(exc: PageError) -> str:  # the browser failed on this dossier's page only
+        codes.append(EXIT_FAILURE)
+        return f"e4 : pas de fiche pour « {target.display} » : {exc}"
+
     try:
-        data = _one(target, fmt.name, options.online)
-    except PageError as exc:  # the browser failed on this dossier's page only
-        say(f"e4 : pas de fiche pour « {target.display} » : {exc}")
-        return EXIT_FAILURE
+        pending = _one(target, fmt, options.online, out)
     except CommandError:
         raise  # the tool cannot go on (no browser for pdf…): the same for every dossier
     except Exception as exc:  # one dossier e4 fails on must not stop the class
         if os.environ.get("E4_DEBUG"):
             raise
-        say(
+        out.say(
             f"e4 : pas de fiche pour « {target.display} » : erreur interne "
             f"({type(exc).__name__}: {exc}) ; signalez-la."
         )
         return EXIT_FINDINGS
-    if data is None:
+    if pending is None:
         return EXIT_FINDINGS
-    write(data, destination)
     where = f"écrites dans « {destination} »" if destination else "écrites sur la sortie standard"
-    say(f"e4 : fiches descriptives de « {target.display} » ({fmt.name}) {where}.")
+    said = f"e4 : fiches descriptives de « {target.display} » ({fmt.name}) {where}."
+    out.document(pending, destination, [said], failed)
     return EXIT_OK
 
 
-def _one(target: Target, fmt: str, online: bool) -> bytes | None:
+def _one(
+    target: Target, fmt: Format[FicheRenderer], online: bool, out: InOrder
+) -> Ticket | bytes | None:
     from e4cli.check.pipeline import check_dossier
     from e4cli.jury.fiche.formats import FICHE_FORMATS
     from e4cli.jury.fiche.model import NoFiche, build_fiche
@@ -94,16 +103,16 @@ def _one(target: Target, fmt: str, online: bool) -> bytes | None:
     checked = check_dossier(target.path, target.display, online=online)
     if checked.dossier is None:
         for finding in checked.findings:
-            say(f"e4 : pas de fiche pour « {target.display} » : {finding.message}")
+            out.say(f"e4 : pas de fiche pour « {target.display} » : {finding.message}")
         return None
     try:
         model = build_fiche(checked.dossier)
     except NoFiche as exc:
-        say(f"e4 : pas de fiche pour « {target.display} » : {exc}.")
+        out.say(f"e4 : pas de fiche pour « {target.display} » : {exc}.")
         return None
     for finding in checked.findings:
         if finding.code in E6_CODES:
-            say(format_finding(finding))
+            out.say(format_finding(finding))
     for note in model.notes:
-        say(f"  - {note}")
-    return FICHE_FORMATS[fmt].render(model)
+        out.say(f"  - {note}")
+    return render_ahead(fmt, FICHE_FORMATS, model)
