@@ -166,3 +166,31 @@ def test_a_record_built_often_gets_its_own_init_with_the_same_behaviour() -> Non
     for args, kwargs in [((), {}), (("a", 1, [], 4), {}), (("a",), {"name": "b"}), ((), {"x": 1})]:
         with pytest.raises(TypeError):
             Often(*args, **kwargs)
+
+
+def test_a_hash_is_decided_as_dataclass_decides() -> None:
+    @record
+    class OwnEq:
+        name: str
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, OwnEq) and other.name.lower() == self.name.lower()
+
+    @dataclass(frozen=True)
+    class OwnEqReference:
+        name: str
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, OwnEqReference) and other.name.lower() == self.name.lower()
+
+    @record
+    class OwnHash:
+        name: str
+
+        def __hash__(self) -> int:
+            return 7
+
+    assert OwnEq("A") == OwnEq("a") and OwnEqReference("A") == OwnEqReference("a")
+    assert hash(OwnEq("a")) == hash(OwnEq("a"))
+    assert (OwnEq.__hash__ is None) == (OwnEqReference.__hash__ is None)
+    assert hash(OwnHash("x")) == 7

@@ -141,3 +141,31 @@ def test_a_written_output_is_whole_and_said_on_stderr(tmp_path: Path) -> None:
     assert result.exit_code == 0 and result.stdout == ""
     assert output.read_text(encoding="utf-8").startswith("#")
     assert f"écrit dans « {output} »" in result.stderr
+
+
+@pytest.mark.parametrize("reader", ["quick", "typer"])
+def test_ctrl_c_during_a_class_check_is_130_whoever_reads_the_command(
+    tmp_path: Path, reader: str
+) -> None:
+    """`--jobs 2` is left to Typer by cli/quick.py: both readings end a Ctrl-C alike."""
+    make_class(tmp_path / "classe", 60)
+    output = tmp_path / "out" / "rapport.json"
+    output.parent.mkdir()
+    args = ["check", "-r", str(tmp_path / "classe"), "-f", "json", "-o", str(output)]
+    if reader == "typer":
+        args += ["--jobs", "2"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "e4cli", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(output.parent.glob(".rapport.json.*.tmp")):  # the report has begun
+        assert proc.poll() is None and time.monotonic() < deadline, "the report never began"
+        time.sleep(0.002)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == runner.EXIT_INTERRUPTED, err
+    assert "e4 : interrompu." in err and "Traceback" not in err
+    assert list(output.parent.iterdir()) == []

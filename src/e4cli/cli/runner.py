@@ -9,8 +9,9 @@ Each command of `cli/commands.py` (or `cli/quick.py`) parses its arguments and h
   engine) is printed as one line `e4 : <message>` on stderr, exit 2;
 - a closed standard output (`e4 … | head`) is the reader having seen enough: the
   rest of the output goes nowhere, quietly, exit 0;
-- SIGTERM (a CI job cancelled, `timeout`) unwinds like Ctrl-C: a file being
-  written with --output is removed, not left half written; exit 143 (130 for Ctrl-C).
+- SIGTERM (a CI job cancelled, `timeout`) unwinds like Ctrl-C: a file being written
+  with --output is removed, not left half written; exit 143 (130 and « e4 : interrompu. »
+  for Ctrl-C, whether Typer or `cli/quick.py` read the command line).
 
 Outputs go to standard output or, with --output, to a file that appears whole
 when it is complete (`util.atomic`).
@@ -83,6 +84,9 @@ def run(command: Callable[P, int | None], *args: P.args, **kwargs: P.kwargs) -> 
             code = EXIT_OK
         except Terminated:
             code = EXIT_TERMINATED
+        except KeyboardInterrupt:  # Ctrl-C: the same words and code, whoever read the command
+            say("e4 : interrompu.")
+            code = EXIT_INTERRUPTED
     raise SystemExit(code)  # through Click unchanged when Typer runs the command
 
 

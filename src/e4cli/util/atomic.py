@@ -52,8 +52,12 @@ def _replacing(path: Path, mode: str, **open_args: Any) -> Iterator[Any]:
             yield handle
         return
     directory = target.parent if str(target.parent) else Path()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=directory)
+    tmp: str | None = None
     try:
+        with _signals_held():  # a Ctrl-C or SIGTERM now would leave the file unnamed here
+            fd, tmp = tempfile.mkstemp(
+                prefix=f".{target.name[:100]}.", suffix=".tmp", dir=directory
+            )
         with os.fdopen(fd, mode, **open_args) as handle:
             yield handle
             handle.flush()
@@ -66,8 +70,27 @@ def _replacing(path: Path, mode: str, **open_args: Any) -> Iterator[Any]:
             Path(tmp).chmod(0o666 & ~umask)
         Path(tmp).replace(target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held back for the block, then delivered (POSIX, main thread)."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _target(path: Path) -> Path | None:

@@ -90,9 +90,12 @@ def _build(cls: type[T], frozen: bool) -> type[T]:
         built.__repr__ = _repr
     if "__eq__" not in table:
         built.__eq__ = _eq
-        # as dataclass: a frozen class hashes its fields, a mutable one is unhashable
-        if "__hash__" not in table or table["__hash__"] is None:
-            built.__hash__ = _hash if frozen else None
+    # as dataclass decides: a hash the class writes itself is kept (Python's implicit
+    # None after an __eq__ is not one); else a frozen class hashes its fields and a
+    # mutable one is unhashable
+    own_hash = table.get("__hash__", _MISSING)
+    if own_hash is _MISSING or (own_hash is None and "__eq__" in table):
+        built.__hash__ = _hash if frozen else None
     if frozen:
         built.__setattr__ = _frozen_setattr
         built.__delattr__ = _frozen_delattr
