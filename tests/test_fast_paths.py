@@ -241,3 +241,74 @@ def test_the_reduced_app_answers_as_the_whole_app(args: list[str]) -> None:
     assert reduced.returncode == whole.returncode
     assert reduced.stdout == whole.stdout
     assert reduced.stderr == whole.stderr
+
+
+QUICK_COMMAND_LINES = [
+    ["d"],
+    ["d", "e", "f"],
+    ["--format", "json", "d"],
+    ["-f", "sarif", "d"],
+    ["--format=markdown", "d"],
+    ["d", "--format", "json", "--format", "text"],
+    ["--strict", "-v", "d"],
+    ["-r", "--online", "d", "--verbose"],
+    ["--fix", "d"],
+    ["--diff", "d"],
+    ["-w", "d"],
+    ["--watch", "--strict", "d"],
+    ["--", "-d", "--strict"],
+    ["d", "--", "e"],
+    ["--recursive", "d", "e"],
+]
+
+
+@pytest.mark.parametrize("args", QUICK_COMMAND_LINES)
+@pytest.mark.parametrize("github", [False, True])
+def test_the_quick_reading_of_e4_check_is_typers(
+    args: list[str], github: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """cli/quick.py reads these lines into exactly what Typer hands run_check_command."""
+    from e4cli.cli import check_run
+    from e4cli.cli.quick import read_check
+
+    monkeypatch.setenv("GITHUB_ACTIONS", "true" if github else "false")
+    seen: list[tuple[list[Path], object, bool]] = []
+
+    def capture(dossiers: list[Path], options: object, *, watch: bool) -> None:
+        seen.append((list(dossiers), options, watch))
+
+    monkeypatch.setattr(check_run, "run_check_command", capture)
+    result = run_cli("check", *args)
+    assert result.exit_code == 0, result.output
+    assert seen == [read_check(args)]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["-rv", "d"],
+        ["-fjson", "d"],
+        ["--format", "xml", "d"],
+        ["--format"],
+        ["--format="],
+        ["-o", "r.json", "d"],
+        ["--jobs", "2", "d"],
+        ["--help"],
+        ["-", "d"],
+        ["--stric", "d"],
+        ["--strict"],
+    ],
+)
+def test_what_the_quick_reader_does_not_know_is_left_to_typer(args: list[str]) -> None:
+    from e4cli.cli.quick import Declined, read_check
+
+    with pytest.raises(Declined):
+        read_check(args)
+
+
+def test_the_quick_reader_knows_every_check_format() -> None:
+    from e4cli.cli.commands import CheckFormat
+    from e4cli.cli.quick import FORMATS
+
+    assert tuple(fmt.value for fmt in CheckFormat) == FORMATS
