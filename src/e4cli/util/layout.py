@@ -294,6 +294,8 @@ def _wrap(
                 lines.append(line)
                 continue
             pieces = [line]
+        elif len(line) <= width:  # every word fits: no break, nothing to strip
+            pieces = [line]
         else:
             if width < 1:
                 raise Unsure
@@ -345,6 +347,8 @@ class _Options:
 
 
 def _draw(renderable: Renderable, options: _Options) -> list[str]:
+    if options.width < 1:  # Rich renders nothing in no room
+        return []
     if isinstance(renderable, Text):
         return _wrap(renderable, options.width, options.justify, options.overflow, options.no_wrap)
     if isinstance(renderable, Padding):
@@ -424,13 +428,19 @@ def _widths(table: Table, width: int) -> list[int]:
     return widths
 
 
+def _cell(value: Cell, column: Column, width: int) -> list[str]:
+    """The lines of a cell's text between its padding, `width` cells wide."""
+    if width < 1:  # a column squeezed to its padding: Rich draws nothing there
+        return []
+    cell = _text(value)
+    return _wrap(cell, width, column.justify, column.overflow, column.no_wrap)
+
+
 def _draw_table(table: Table, options: _Options) -> list[str]:
     if not table.columns:
         raise Unsure
     columns = table.columns
     widths = _widths(table, max(0, options.width - len(columns) - 1))
-    if min(widths) < 3:  # no room for a cell's text between its padding
-        raise Unsure
     table_width = sum(widths) + len(columns) + 1
     title = _text(table.title)
     lines = _wrap(title, table_width, "left", options.overflow, options.no_wrap)
@@ -442,10 +452,11 @@ def _draw_table(table: Table, options: _Options) -> list[str]:
     for index, row in enumerate(rows):
         cells: list[list[str]] = []
         for width, value, column in zip(widths, row, columns, strict=True):
-            inner = width - 2
-            drawn = _wrap(_text(value), inner, column.justify, column.overflow, column.no_wrap)
-            cells.append([_fit(" " + _fit(line, inner) + " ", width) for line in drawn])
-        height = max(len(drawn) for drawn in cells)
+            inner = max(0, width - 2)
+            cells.append(
+                [_fit(" " + _fit(line, inner) + " ", width) for line in _cell(value, column, inner)]
+            )
+        height = max(1, *(len(drawn) for drawn in cells))
         for width, drawn in zip(widths, cells, strict=True):
             blank = [" " * width] * (height - len(drawn))
             drawn[:] = blank + drawn if index == 0 else drawn + blank
