@@ -9,6 +9,7 @@ long paths, empty cells), the two drawings of the same page must agree.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
 import string
@@ -187,9 +188,16 @@ def _no_terminal(descriptor: int) -> Any:
 def test_every_character_drawn_plainly_is_one_cell_for_rich() -> None:
     from rich.cells import cell_len, chop_cells, set_cell_size
 
-    odd = [c for c in layout.ONE_CELL - {"\n"} if cell_len(c) != 1]
-    assert odd == []
-    sample = "".join(sorted(layout.ONE_CELL - {"\n"}))
+    sample = "".join(
+        chr(code) for start, end in layout.ONE_CELL_RANGES for code in range(start, end + 1)
+    )
+    assert [c for c in sample if cell_len(c) != 1] == []
+    assert layout._safe(sample + "\n") == sample + "\n"
+    drawn = []
+    for code in range(0x3000):
+        with contextlib.suppress(layout.Unsure):
+            drawn.append(layout._safe(chr(code)))
+    assert drawn == sorted(sample + "\n")
     assert chop_cells(sample + "…", 7) == [
         (sample + "…")[i : i + 7] for i in range(0, len(sample) + 1, 7)
     ]

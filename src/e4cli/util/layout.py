@@ -19,6 +19,7 @@ import io
 import os
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal, Protocol, TextIO, cast
@@ -39,30 +40,28 @@ class Unsure(Exception):
 
 # Characters Rich measures as one terminal cell each, that no grapheme joins and that
 # `str.splitlines` does not split on; `tests/test_plain_text.py` checks every one with Rich.
-_ONE_CELL = frozenset(
-    chr(code)
-    for start, end in (
-        (0x20, 0x7E),
-        (0xA0, 0xAC),
-        (0xAE, 0x2FF),
-        (0x370, 0x377),
-        (0x37A, 0x37F),
-        (0x384, 0x38A),
-        (0x38C, 0x38C),
-        (0x38E, 0x3A1),
-        (0x3A3, 0x482),
-        (0x2010, 0x2027),
-        (0x202F, 0x202F),
-        (0x2030, 0x205E),
-        (0x20AC, 0x20AC),
-        (0x2190, 0x21FF),
-        (0x2200, 0x22FF),
-        (0x2500, 0x25FC),
-        (0x2713, 0x2718),
-    )
-    for code in range(start, end + 1)
+ONE_CELL_RANGES = (
+    (0x20, 0x7E),
+    (0xA0, 0xAC),
+    (0xAE, 0x2FF),
+    (0x370, 0x377),
+    (0x37A, 0x37F),
+    (0x384, 0x38A),
+    (0x38C, 0x38C),
+    (0x38E, 0x3A1),
+    (0x3A3, 0x482),
+    (0x2010, 0x2027),
+    (0x202F, 0x202F),
+    (0x2030, 0x205E),
+    (0x20AC, 0x20AC),
+    (0x2190, 0x21FF),
+    (0x2200, 0x22FF),
+    (0x2500, 0x25FC),
+    (0x2713, 0x2718),
 )
-ONE_CELL = _ONE_CELL | {"\n"}
+# where each range starts and where it stops, in order: a code is in a range when an odd
+# number of these bounds are at or below it
+_BOUNDS = tuple(bound for start, end in ONE_CELL_RANGES for bound in (start, end + 1))
 
 
 class Text:
@@ -204,8 +203,14 @@ def _text(cell: Cell) -> Text:
 
 
 def _safe(text: str) -> str:
-    if not ONE_CELL.issuperset(text):
+    """`text`, if every character of it is one cell wide for Rich (or a newline)."""
+    if text.isascii():
+        if text.isprintable() or text.replace("\n", "").isprintable():
+            return text
         raise Unsure
+    for character in set(text):
+        if character != "\n" and bisect_right(_BOUNDS, ord(character)) % 2 == 0:
+            raise Unsure
     return text
 
 
@@ -230,8 +235,7 @@ def _truncate(line: str, width: int, overflow: Overflow, pad: bool = False) -> s
     return line
 
 
-_WORD = re.compile(r"\s*\S+\s*")
-_TRAILING_SPACE = re.compile(r"\s+$")
+_WORD = r"\s*\S+\s*"  # compiled by `re` on first use: most lines fit whole
 
 
 def _breaks(line: str, width: int, fold: bool) -> list[int]:
@@ -240,7 +244,8 @@ def _breaks(line: str, width: int, fold: bool) -> list[int]:
     breaks: list[int] = []
     used = 0
     position = 0
-    while (match := _WORD.match(line, position)) is not None:
+    word_at = re.compile(_WORD).match
+    while (match := word_at(line, position)) is not None:
         start, position = match.span()
         word = match.group()
         size = len(word.rstrip())
@@ -304,8 +309,9 @@ def _wrap(
             for start, end in pairwise(cuts):
                 piece = line[start:end]
                 excess = len(piece) - width
-                if excess > 0 and (space := _TRAILING_SPACE.search(piece)) is not None:
-                    piece = piece[: len(piece) - min(len(space.group()), excess)]
+                if excess > 0:  # drop the spaces that overflow, as Rich's rstrip_end
+                    spaces = len(piece) - len(piece.rstrip())
+                    piece = piece[: len(piece) - min(spaces, excess)]
                 pieces.append(piece)
         lines.extend(_truncate(_justify(p, width, how, over), width, over) for p in pieces)
     return lines
