@@ -424,7 +424,8 @@ t4 = time.perf_counter()
 from e4cli.report import json_report
 t5 = time.perf_counter()
 from e4cli.report import text
-text.render([result], text.make_console(io.StringIO()))
+from e4cli.report.base import ReportOptions
+text.TextReporter(io.StringIO(), ReportOptions()).dossier(result.outcome)  # piped: no Rich
 t6 = time.perf_counter()
 print(json.dumps({
     "import de PyYAML (seule dépendance du plancher importée)": t1 - t0,
@@ -432,7 +433,7 @@ print(json.dumps({
     "référentiel (JSON pré-validé)": t3 - t2,
     "vérification du dossier (caches chauds)": t4 - t3,
     "rapport json (import)": t5 - t4,
-    "rapport texte (import de Rich et rendu)": t6 - t5,
+    "rapport texte (vers un tube : dessiné sans Rich)": t6 - t5,
 }))
 """
 
@@ -487,7 +488,8 @@ ANALYSIS = [
     "## Lecture des objectifs manqués",
     "",
     "- **`e4 check` ≤ 1,3 × (a)** : (a) ne fait qu'importer typer, PyYAML et jsonschema. "
-    "`e4 check` importe en plus Rich (rapport texte), markdown-it-py (liens du portfolio) et "
+    "`e4 check` importe en plus markdown-it-py (liens du portfolio ; Rich seulement pour un "
+    "terminal) et "
     "ses propres modules (un par règle, ~80 classes de données), puis lit et valide le "
     "référentiel, vérifie le dossier et écrit le rapport : voir « Profils ». Les imports "
     "supplémentaires dépassent à eux seuls la marge de 30 %. Ce qui l'atteindrait : un "

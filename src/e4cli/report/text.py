@@ -2,78 +2,51 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from itertools import groupby
-from typing import TYPE_CHECKING, TextIO, cast
-
-from rich.console import Console, Group
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, TextIO
 
 from e4cli.check.outcome import ClassSummary, DossierOutcome, RealisationRow, Verdict
 from e4cli.report.base import ReportOptions
 from e4cli.rules.findings import Finding, Severity
-from e4cli.util.console import OutputConsole
+from e4cli.util.layout import (
+    Group,
+    Output,
+    Padding,
+    Page,
+    Renderable,
+    RichOutput,
+    Table,
+    Text,
+    make_console,
+    output_for,
+)
 from e4cli.util.typography import SEVERITY_WORDS, plain, wrap
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from e4cli.check.coverage import Coverage
     from e4cli.check.pipeline import Checked
+
+__all__ = ["TextReporter", "make_console", "render", "render_class_summary", "render_one"]
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABEL = SEVERITY_WORDS
 
 
-def make_console(stream: TextIO) -> Console:
-    """Colour only on a terminal; Rich itself honours NO_COLOR and FORCE_COLOR."""
-    stripped = cast(TextIO, _StripTrailingSpaces(stream))  # a TextIOBase that Rich writes to
-    return OutputConsole(file=stripped, highlight=False, soft_wrap=False, emoji=False)
-
-
-class _StripTrailingSpaces(io.TextIOBase):
-    """A text stream that drops the spaces Rich pads lines with before each newline.
-
-    Invisible on a terminal, they clutter CI logs, files and diffs of reports.
-    """
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.pending = ""
-
-    def write(self, text: str) -> int:
-        lines = (self.pending + text).split("\n")
-        self.pending = lines.pop()
-        if lines:
-            self.stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
-        return len(text)
-
-    def flush(self) -> None:
-        if self.pending:
-            self.stream.write(self.pending)
-            self.pending = ""
-        self.stream.flush()
-
-    def isatty(self) -> bool:
-        return self.stream.isatty()
-
-    def fileno(self) -> int:
-        return self.stream.fileno()
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return getattr(self.stream, "encoding", None) or "utf-8"
-
-
 def render(
     results: Sequence[Checked | DossierOutcome], console: Console, verbose: bool = False
 ) -> None:
+    """The report of a few dossiers on a Rich console."""
+    out = RichOutput(console)
     for index, result in enumerate(results):
+        page = Page()
         if index:
-            console.rule(style="dim")
+            page.rule()
         outcome = result if isinstance(result, DossierOutcome) else result.outcome
-        render_one(outcome, console, verbose)
+        _one(page, outcome, out, verbose)
+        out.emit(page)
 
 
 class TextReporter:
@@ -84,7 +57,9 @@ class TextReporter:
     """
 
     def __init__(self, stream: TextIO, options: ReportOptions) -> None:
-        self.console = options.console or make_console(stream)
+        self.out: Output = (
+            RichOutput(options.console) if options.console is not None else output_for(stream)
+        )
         self.verbose = options.verbose
         self.matrix = options.verbose or not options.many
         self.index = 0
@@ -93,56 +68,66 @@ class TextReporter:
         return None
 
     def dossier(self, outcome: DossierOutcome) -> None:
+        page = Page()
         if self.index:
-            self.console.rule(style="dim")
+            page.rule()
         self.index += 1
-        render_one(outcome, self.console, self.verbose, self.matrix)
+        _one(page, outcome, self.out, self.verbose, self.matrix)
+        self.out.emit(page)
 
     def finish(self, summary: ClassSummary) -> None:
         if summary.total > 1:
-            render_class_summary(summary, self.console)
+            render_class_summary(summary, self.out)
 
 
 def render_one(
-    result: DossierOutcome, console: Console, verbose: bool = False, matrix: bool = True
+    result: DossierOutcome, out: Output, verbose: bool = False, matrix: bool = True
+) -> None:
+    """One dossier's report on `out`."""
+    page = Page()
+    _one(page, result, out, verbose, matrix)
+    out.emit(page)
+
+
+def _one(
+    page: Page, result: DossierOutcome, out: Output, verbose: bool, matrix: bool = True
 ) -> None:
     """Findings by file (infos only when verbose), the matrix, penalties, the verdict."""
-    console.print(_header(result))
-    console.print()
+    page.print(_header(result))
+    page.print()
     shown = [f for f in result.findings if verbose or f.severity is not Severity.INFO]
     if shown:
         for path, group in groupby(shown, key=lambda f: f.location.path):
-            console.print(Text(path or result.display, style="bold underline"))
+            page.print(Text(path or result.display, style="bold underline"))
             for finding in group:
-                console.print(
+                page.print(
                     Padding(
-                        _finding(finding, result.display, console.width, _unicode(console)),
-                        (0, 0, 0, 2),
-                        expand=False,
+                        _finding(finding, result.display, out.width, _unicode(out)),
+                        2,
                     )
                 )
-            console.print()
+            page.print()
     if matrix and result.coverage is not None and result.realisations:
-        console.print(_matrix(result.coverage, result.realisations, "Couverture des compétences"))
+        page.print(_matrix(result.coverage, result.realisations, "Couverture des compétences"))
         items = _uncited_items(result.coverage)
         if items:
-            console.print(
+            page.print(
                 Text("Items cités par aucune réalisation : ", style="bold").append(
                     ", ".join(items), style="not bold cyan"
                 )
             )
-        console.print()
+        page.print()
     if matrix and result.coverage_e6 is not None and result.e6_realisations:
         title = f"Épreuve {result.epreuve_e6 or 'E6'} : couverture du bloc 2 ({result.option})"
-        console.print(_matrix(result.coverage_e6, result.e6_realisations, title))
-        console.print()
-    console.print(_penalties(result))
-    console.print(_verdict(result, verbose))
+        page.print(_matrix(result.coverage_e6, result.e6_realisations, title))
+        page.print()
+    page.print(_penalties(result))
+    page.print(_verdict(result, verbose))
 
 
-def _unicode(console: Console) -> bool:
-    """Whether the console's encoding can show a non-breaking space."""
-    return console.encoding.lower().replace("-", "").startswith("utf")
+def _unicode(out: Output) -> bool:
+    """Whether the output's encoding can show a non-breaking space."""
+    return out.encoding.lower().replace("-", "").startswith("utf")
 
 
 def _header(result: DossierOutcome) -> Text:
@@ -181,7 +166,9 @@ def _finding(
         body.append(Text(("  " if prose else "↳ ") + command, no_wrap=True, overflow="ignore"))
     elif hint:
         body.append(_prose("↳ " + hint, width, unicode_spaces, style="dim"))
-    return Group(*(body[:1] + [Padding(t, (0, 0, 0, 4), expand=False) for t in body[1:]]))
+    shown: list[Renderable] = [head]
+    shown.extend(Padding(t, 4) for t in body[1:])
+    return Group(*shown)
 
 
 def _prose(text: str, width: int, unicode_spaces: bool, style: str = "") -> Text:
@@ -193,7 +180,7 @@ def _prose(text: str, width: int, unicode_spaces: bool, style: str = "") -> Text
 
 def _matrix(covered: Coverage, realisations: Sequence[RealisationRow], title: str) -> Table:
     coverage = covered.competences
-    table = Table(title=title, title_justify="left", show_footer=True)
+    table = Table(title, show_footer=True)
     table.add_column("Réalisation", footer="Réalisations par compétence", overflow="fold")
     for code, comp in coverage.items():
         style = "green" if comp.covered else "bold white on red"
@@ -268,23 +255,24 @@ def _verdict(result: DossierOutcome, verbose: bool) -> Text:
 _CLASS_COLUMNS_LEAST = 70
 
 
-def render_class_summary(summary: ClassSummary, console: Console) -> None:
+def render_class_summary(summary: ClassSummary, out: Output) -> None:
     """One line per dossier, then how many dossiers cover each competency."""
-    console.rule(style="dim")
-    table = Table(title="Synthèse de la classe", title_justify="left")
+    page = Page()
+    page.rule()
+    table = Table("Synthèse de la classe")
     # A table wider than the console (80 columns in a pipe or a CI log) loses its right
     # columns, penalties and uncovered competencies, which matter most. A path is never cut:
     # when the paths do not fit beside the other columns' least widths, the table numbers
     # the dossiers and the paths are listed whole above it.
     widest = max((len(row.display) for row in summary.dossiers), default=10)
-    fits = widest <= min(32, console.width - _CLASS_COLUMNS_LEAST)
+    fits = widest <= min(32, out.width - _CLASS_COLUMNS_LEAST)
     if fits:
         table.add_column("Dossier", no_wrap=True)
     else:
         table.add_column("N°", justify="right", no_wrap=True)
         for number, row in enumerate(summary.dossiers, start=1):
-            console.print(Text(f"{number:>3}  ").append(row.display, style="bold"), soft_wrap=True)
-        console.print()
+            page.print(Text(f"{number:>3}  ").append(row.display, style="bold"), soft_wrap=True)
+        page.print()
     table.add_column("Candidat", overflow="fold")
     table.add_column("Verdict", no_wrap=True)
     table.add_column("Err.", justify="right", no_wrap=True)
@@ -306,9 +294,9 @@ def render_class_summary(summary: ClassSummary, console: Console) -> None:
             Text(f"−{row.penalty_points}", style="red") if row.penalty_points else Text("0"),
             Text(uncovered, style="red" if row.uncovered else ""),
         )
-    console.print(table)
-    console.print()
-    coverage = Table(title="Couverture des compétences dans la classe", title_justify="left")
+    page.print(table)
+    page.print()
+    coverage = Table("Couverture des compétences dans la classe")
     coverage.add_column("Compétence", no_wrap=True)
     coverage.add_column("Libellé", overflow="fold")
     coverage.add_column("Dossiers", justify="right", no_wrap=True)
@@ -319,7 +307,7 @@ def render_class_summary(summary: ClassSummary, console: Console) -> None:
             Text(tally.label),
             Text(f"{tally.covering}/{summary.total}", style=style),
         )
-    console.print(coverage)
+    page.print(coverage)
     failed = summary.failed
     text = Text(
         f"{_plural(summary.total, 'dossier')} : {summary.total - failed} conforme"
@@ -328,4 +316,5 @@ def render_class_summary(summary: ClassSummary, console: Console) -> None:
         f"{'s' if summary.penalised > 1 else ''}.",
         style="bold red" if failed else "bold green",
     )
-    console.print(text)
+    page.print(text)
+    out.emit(page)

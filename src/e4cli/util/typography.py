@@ -14,8 +14,9 @@ import re
 import textwrap
 
 NBSP = "\u00a0"
-_BEFORE = re.compile(r" +([:;?!»])(?=\s|$|[.,)])")
-_AFTER = re.compile(r"« +")
+# patterns, compiled by `re` on first use: a report with no message to word pays nothing
+_BEFORE = r" +([:;?!»])(?=\s|$|[.,)])"
+_AFTER = r"« +"
 
 # by a severity's value (`Severity` is a StrEnum): no import of the rules to start e4 fast
 SEVERITY_WORDS: dict[str, str] = {"error": "erreur", "warning": "avertissement", "info": "info"}
@@ -28,7 +29,7 @@ def severity_word(severity: str) -> str:
 
 def french(text: str) -> str:
     """`text` with non-breaking spaces where French typography wants them."""
-    return _AFTER.sub("«" + NBSP, _BEFORE.sub(NBSP + r"\1", text))
+    return re.sub(_AFTER, "«" + NBSP, re.sub(_BEFORE, NBSP + r"\1", text))
 
 
 def plain(text: str) -> str:
