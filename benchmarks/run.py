@@ -482,46 +482,94 @@ def profiles(work: Path) -> list[str]:
     return lines
 
 
-# What the profiles above show about the targets that are not met, and what would
-# reach them. The figures they cite are in the tables this script regenerates.
-ANALYSIS = [
-    "## Lecture des objectifs manqués",
-    "",
-    "- **`e4 check` ≤ 1,3 × (a)** : (a) ne fait qu'importer typer, PyYAML et jsonschema. "
-    "`e4 check` importe en plus markdown-it-py (liens du portfolio ; Rich seulement pour un "
-    "terminal) et "
-    "ses propres modules (un par règle, ~80 classes de données), puis lit et valide le "
-    "référentiel, vérifie le dossier et écrit le rapport : voir « Profils ». Les imports "
-    "supplémentaires dépassent à eux seuls la marge de 30 %. Ce qui l'atteindrait : un "
-    "processus qui dure (mode `--watch` ou serveur de langage pour l'éditeur, qui ne paie "
-    "ces imports qu'une fois), ou la compilation des modules de e4 (mypyc). Déjà fait : "
-    "typer plafonné sous 0.29 (qui importe pydantic à chaque lancement), réseau, "
-    "multiprocessing, openpyxl et Jinja2 chargés seulement quand ils servent, référentiel "
-    "lu par libyaml.",
-    "- **`e4 check` ≤ 0,6 × (b)** : check-jsonschema démarre plus vite que e4 et ne lit que "
-    "les réalisations ; e4 lit en plus le manifeste, les pages, les attestations et les "
-    "productions. Même remède que ci-dessus.",
-    "- **1 000 dossiers ≤ 5 ms** : chaque dossier généré compte en moyenne 22 réalisations, "
-    "autant de pages Markdown et de productions ; dans un seul processus il coûte le temps "
-    "indiqué dans « Profils », et les deux processus de travail (deux cœurs) en font un peu "
-    "plus de la moitié ; les 1 000 paient en plus le démarrage, la recherche des dossiers et "
-    "la préparation des processus (environ 0,3 s), que les 10 000 amortissent. Déjà fait : "
-    "validation compilée (fastjsonschema) des documents valides, chemins résolus une fois par "
-    "dossier, ramasse-miettes gelé pendant la série. L'analyse Markdown (markdown-it-py, en "
-    "Python pur) reste la plus grosse part ; un analyseur compilé qui donne les positions "
-    "(markdown-it-pyrs) la diviserait, au prix d'une dépendance native moins suivie.",
-    "- **30 grilles PDF ≤ 4 × 1 grille** : le travail de e4 n'y pèse plus (30 grilles en html "
-    "dans un processus : 1,5 s, depuis que le modèle Jinja2 n'est plus recompilé à chaque "
-    "grille) ; c'est Chromium qui imprime : environ 0,7 s de processeur par grille de trois "
-    "pages (0,44 s dans le processus de rendu, 0,15 s dans le navigateur), soit ~22 s de "
-    "processeur pour 30. Déjà fait : e4 vérifie le dossier suivant pendant l'impression et "
-    "deux pages s'impriment à la fois, chacune dans son onglet et son processus de rendu ; "
-    "sur deux cœurs libres le plancher est donc d'environ 12 s plus le lancement, sous "
-    "l'objectif, mais sur une machine chargée par d'autres processus les deux onglets se "
-    "partagent le même cœur et le rapport remonte vers 5 à 6. Ce qui l'atteindrait sûrement : "
-    "moins de travail par page dans Chromium (polices embarquées, pages plus simples), pas "
-    "plus d'onglets.",
-]
+# Why each target would be missed, and what would reach it: printed for the targets this
+# run misses (keyed by the start of their label). The figures are in the tables above.
+ANALYSIS = {
+    "e4 check": (
+        "`e4 check` n'importe plus ni Typer, ni jsonschema, ni Rich (rapport texte dessiné sans "
+        "lui hors d'un terminal), ni pdfplumber ni markdown-it quand les attestations et les "
+        "pages sont déjà en cache : mesuré en instructions (tableau « Instructions », "
+        "insensible à la charge), il coûte autant que le plancher. Le reste est l'import de "
+        "ses propres modules (un par règle, une soixantaine), la lecture des YAML avec leurs "
+        "positions (le composeur de PyYAML est en Python) et les faits (chemins, liens). "
+        "Sur une machine chargée le rapport des secondes varie de ±20 % d'un tour à l'autre. "
+        "Ce qui donnerait de la marge : un registre des règles importées à la demande (les "
+        "règles d'évaluation et celles qui ne décrivent qu'un problème de lecture ne servent "
+        "pas sur un dossier sain), ou les modules de e4 compilés (mypyc)."
+    ),
+    "e4 --help": (
+        "`e4 --help` est pré-rendu (cli/prerender.py) pour les terminaux d'au moins 80 "
+        "colonnes ; plus étroit, Typer le rend et coûte l'import de Typer."
+    ),
+    "1 000 dossiers": (
+        "Un dossier généré (22 réalisations en moyenne, autant de pages et de productions) "
+        "coûte environ 56 M d'instructions dans un processus : lecture YAML avec positions "
+        "(composeur Python de PyYAML), résolution sûre de chaque chemin cité (stat, realpath), "
+        "liens des pages, règles. Deux processus de travail sur deux cœurs en font deux à la "
+        "fois. Ce qui l'atteindrait : un composeur YAML en C gardant les positions, et des "
+        "chemins résolus par lots (un listage par dossier au lieu d'un stat par chemin)."
+    ),
+    "30 grilles PDF": (
+        "Le travail de e4 n'y pèse plus (30 grilles en html : environ 1,5 s) ; Chromium "
+        "imprime environ 0,7 s de processeur par grille de trois pages. Deux pages s'impriment "
+        "à la fois, chacune dans son processus de rendu : sur deux cœurs libres le plancher "
+        "est d'environ 12 s plus le lancement, sous l'objectif, mais quand d'autres processus "
+        "occupent la machine les deux onglets se partagent un cœur. Ce qui l'atteindrait "
+        "sûrement : moins de travail par page dans Chromium (polices, pages plus simples)."
+    ),
+    "e4 site": (
+        "`e4 site` vérifie d'abord le dossier (le même `check_dossier`), puis rend chaque page "
+        "Markdown (markdown-it, assainie) et écrit 126 pages ; le temps absolu suit la charge "
+        "de la machine : lire l'objectif avec le rapport à `e4 check` mesuré dans le même tour."
+    ),
+    "--watch": (
+        "Chaque tour refait une vérification complète dans le même processus ; relire "
+        "seulement le fichier modifié (modèle et faits par fichier) diviserait ce temps."
+    ),
+}
+
+
+def analysis(missed: list[str]) -> list[str]:
+    lines = ["## Lecture des objectifs manqués", ""]
+    said = [text for key, text in ANALYSIS.items() if any(m.startswith(key) for m in missed)]
+    return lines + ([f"- {text}" for text in said] or ["Tous les objectifs sont atteints."])
+
+
+_COUNTED = {
+    "(a) import typer, yaml, jsonschema": ["-c", "import typer, yaml, jsonschema"],
+    "e4 --version": ["-m", "e4cli", "--version"],
+    "e4 --help": ["-m", "e4cli", "--help"],
+    "e4 check": ["-m", "e4cli", "check", str(EXAMPLE)],
+    "e4 check --format json": ["-m", "e4cli", "check", str(EXAMPLE), "--format", "json"],
+}
+
+
+def instructions() -> list[str]:
+    """Instructions executed by each whole process (valgrind callgrind): load does not move them."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return ["## Instructions", "", "valgrind absent : pas de comptage."]
+    counts = {}
+    for name, args in _COUNTED.items():
+        done = subprocess.run(
+            [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *args],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        found = [line for line in done.stderr.splitlines() if "Collected" in line]
+        counts[name] = int(found[-1].split()[-1]) if found else 0
+    floor = counts["(a) import typer, yaml, jsonschema"] or 1
+    return [
+        "## Instructions",
+        "",
+        "Instructions exécutées par le processus entier (valgrind --tool=callgrind), caches "
+        "chauds : une mesure que la charge de la machine ne change pas.",
+        "",
+        "| commande | millions d'instructions | / (a) |",
+        "|---|---|---|",
+        *(f"| `{name}` | {n / 1e6:.0f} | {n / floor:.2f} |" for name, n in counts.items()),
+    ]
 
 
 def compile_bytecode() -> None:
@@ -577,10 +625,14 @@ def main() -> None:
         many_lines, many_targets = many_dossiers(work, 3 if args.quick else 5, not args.quick)
         pdf_lines, pdf_targets = class_pdfs(work, 3 if args.quick else 5)
         profile_lines = profiles(work)
+        count_lines = instructions()
     table = ["## Objectifs", "", "| objectif | mesuré | seuil | atteint |", "|---|---|---|---|"]
+    missed = []
     for label, value, limit in [
         *targets, *site_targets, *watch_targets, *many_targets, *pdf_targets
     ]:
+        if value > limit:
+            missed.append(label)
         table.append(
             f"| {label} | {value:.2f} | {limit:g} | {'oui' if value <= limit else '**non**'} |"
         )
@@ -603,9 +655,11 @@ def main() -> None:
             "",
             *pdf_lines,
             "",
+            *count_lines,
+            "",
             *profile_lines,
             "",
-            *ANALYSIS,
+            *analysis(missed),
             "",
         ]
     )
