@@ -67,8 +67,25 @@ def page_output(rel: str) -> str:
 def href(from_output: str, to_output: str, fragment: str = "") -> str:
     """A relative, percent-encoded URL from the page `from_output` to `to_output`."""
     base = posixpath.dirname(from_output) or "."
-    relative = posixpath.relpath(to_output, base)
+    relative = relative_path(to_output, base)
     return quote(relative, safe=_SAFE) + (f"#{fragment}" if fragment else "")
+
+
+def relative_path(target: str, base: str) -> str:
+    """`posixpath.relpath(target, base)` for two site-relative paths, without the disk.
+
+    relpath makes both absolute with the current folder (two `getcwd` calls per link: a
+    third of `e4 site` on a large dossier); between two paths of the same site the
+    current folder cancels out, so only their components matter.
+    """
+    to = [part for part in posixpath.normpath(target).split("/") if part not in ("", ".")]
+    start = [part for part in posixpath.normpath(base).split("/") if part not in ("", ".")]
+    common = 0
+    for mine, theirs in zip(to, start, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
 @record(frozen=False)
