@@ -112,12 +112,14 @@ def test_sigterm_removes_the_unfinished_output_and_exits_143(tmp_path: Path) -> 
     assert signal.getsignal(signal.SIGTERM) == before
 
 
-def test_sigterm_during_a_class_check_leaves_no_file(tmp_path: Path) -> None:
-    """Cancelled while the report is being written (workers running): no half file left."""
+def _interrupted_class_check(
+    tmp_path: Path, sent: signal.Signals, extra: tuple[str, ...] = ()
+) -> tuple[int, str, list[Path]]:
+    """A class check whose report has begun, sent `sent`: (exit code, stderr, files left)."""
     make_class(tmp_path / "classe", 60)
     output = tmp_path / "out" / "rapport.json"
     output.parent.mkdir()
-    args = ["check", "-r", str(tmp_path / "classe"), "-f", "json", "-o", str(output)]
+    args = ["check", "-r", str(tmp_path / "classe"), "-f", "json", "-o", str(output), *extra]
     proc = subprocess.Popen(
         [sys.executable, "-m", "e4cli", *args],
         stdout=subprocess.DEVNULL,
@@ -128,10 +130,16 @@ def test_sigterm_during_a_class_check_leaves_no_file(tmp_path: Path) -> None:
     while not list(output.parent.glob(".rapport.json.*.tmp")):  # the report has begun
         assert proc.poll() is None and time.monotonic() < deadline, "the report never began"
         time.sleep(0.002)
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(sent)
     _, err = proc.communicate(timeout=120)
-    assert proc.returncode == runner.EXIT_TERMINATED, err
-    assert list(output.parent.iterdir()) == []
+    return proc.returncode, err, list(output.parent.iterdir())
+
+
+def test_sigterm_during_a_class_check_leaves_no_file(tmp_path: Path) -> None:
+    """Cancelled while the report is being written (workers running): no half file left."""
+    code, err, left = _interrupted_class_check(tmp_path, signal.SIGTERM)
+    assert code == runner.EXIT_TERMINATED, err
+    assert left == []
     assert "Traceback" not in err
 
 
@@ -148,24 +156,8 @@ def test_ctrl_c_during_a_class_check_is_130_whoever_reads_the_command(
     tmp_path: Path, reader: str
 ) -> None:
     """`--jobs 2` is left to Typer by cli/quick.py: both readings end a Ctrl-C alike."""
-    make_class(tmp_path / "classe", 60)
-    output = tmp_path / "out" / "rapport.json"
-    output.parent.mkdir()
-    args = ["check", "-r", str(tmp_path / "classe"), "-f", "json", "-o", str(output)]
-    if reader == "typer":
-        args += ["--jobs", "2"]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "e4cli", *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 60
-    while not list(output.parent.glob(".rapport.json.*.tmp")):  # the report has begun
-        assert proc.poll() is None and time.monotonic() < deadline, "the report never began"
-        time.sleep(0.002)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=120)
-    assert proc.returncode == runner.EXIT_INTERRUPTED, err
+    extra = ("--jobs", "2") if reader == "typer" else ()
+    code, err, left = _interrupted_class_check(tmp_path, signal.SIGINT, extra)
+    assert code == runner.EXIT_INTERRUPTED, err
     assert "e4 : interrompu." in err and "Traceback" not in err
-    assert list(output.parent.iterdir()) == []
+    assert left == []
