@@ -518,9 +518,14 @@ ANALYSIS = {
         "sûrement : moins de travail par page dans Chromium (polices, pages plus simples)."
     ),
     "e4 site": (
-        "`e4 site` vérifie d'abord le dossier (le même `check_dossier`), puis rend chaque page "
-        "Markdown (markdown-it, assainie) et écrit 126 pages ; le temps absolu suit la charge "
-        "de la machine : lire l'objectif avec le rapport à `e4 check` mesuré dans le même tour."
+        "`e4 site` vérifie d'abord le dossier (le même `check_dossier`), puis rend 126 pages : "
+        'Markdown (markdown-it, assainie) et modèles Jinja2 dans son bac à sable, dont les '
+        "contrôles d'attributs sont la plus grosse part du profil (`sandbox.getattr`, "
+        '`is_internal_attribute`) ; les liens relatifs ne passent plus par `posixpath.relpath` '
+        "(−10 % d'instructions, après cette mesure). Ce qui l'atteindrait : un environnement sans "
+        "bac à sable pour les modèles livrés avec e4 (il sert aux modèles des candidats), et les "
+        "pages rendues en parallèle. Le temps absolu suit la vitesse de la machine : le comparer "
+        "au plancher (a) du même tour."
     ),
     "--watch": (
         "Chaque tour refait une vérification complète dans le même processus ; relire "
