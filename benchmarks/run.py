@@ -519,9 +519,9 @@ ANALYSIS = {
     ),
     "e4 site": (
         "`e4 site` vérifie d'abord le dossier (le même `check_dossier`), puis rend 126 pages : "
-        'Markdown (markdown-it, assainie) et modèles Jinja2 dans son bac à sable, dont les '
+        "Markdown (markdown-it, assainie) et modèles Jinja2 dans son bac à sable, dont les "
         "contrôles d'attributs sont la plus grosse part du profil (`sandbox.getattr`, "
-        '`is_internal_attribute`) ; les liens relatifs ne passent plus par `posixpath.relpath` '
+        "`is_internal_attribute`) ; les liens relatifs ne passent plus par `posixpath.relpath` "
         "(−10 % d'instructions, après cette mesure). Ce qui l'atteindrait : un environnement sans "
         "bac à sable pour les modèles livrés avec e4 (il sert aux modèles des candidats), et les "
         "pages rendues en parallèle. Le temps absolu suit la vitesse de la machine : le comparer "
