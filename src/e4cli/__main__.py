@@ -23,21 +23,25 @@ HELP_FLAGS = ("--help", "-h")
 HELP_COLUMNS = 80  # Click caps help at this width: any wider terminal gets the same text
 
 
+COMPLETE_VAR = "_E4_COMPLETE"  # shell completion (cli.commands): Typer answers it
+
+
 def main() -> None:
-    if len(sys.argv) == 2 and "_E4_COMPLETE" not in os.environ:
-        if sys.argv[1] in VERSION_FLAGS:
+    args = sys.argv[1:]
+    if COMPLETE_VAR not in os.environ:
+        if args and args[0] == "check" and len(args) > 1:
+            _quick_check(args[1:])
+        elif len(args) == 1 and args[0] in VERSION_FLAGS:
             from e4cli import __version__
 
             _answer(f"e4 {__version__}\n")
-        if sys.argv[1] in HELP_FLAGS:
+        elif len(args) == 1 and args[0] in HELP_FLAGS:
             import shutil
 
             if shutil.get_terminal_size().columns >= HELP_COLUMNS:
                 from e4cli.help_text import TEXT
 
                 _answer(TEXT)
-    if len(sys.argv) > 2 and sys.argv[1] == "check" and "_E4_COMPLETE" not in os.environ:
-        _quick_check(sys.argv[2:])
     from e4cli.cli import main as cli_main
 
     cli_main()

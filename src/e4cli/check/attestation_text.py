@@ -164,25 +164,11 @@ def _warm() -> None:
 
     import pdfplumber
 
-    stream = b"BT /F1 12 Tf 72 720 Td (e4) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    pdf = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    pdf += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    from e4cli.util.minipdf import one_line_pdf
+
+    pdf = one_line_pdf("e4")
     try:
-        with pdfplumber.open(io.BytesIO(bytes(pdf))) as document:
+        with pdfplumber.open(io.BytesIO(pdf)) as document:
             document.pages[0].extract_text()
     except Exception:  # only an optimisation: the children read without it
         return

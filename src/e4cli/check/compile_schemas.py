@@ -24,6 +24,7 @@ import json
 import sys
 from pathlib import Path
 
+from e4cli.util.cache import digest as digest_bytes
 from e4cli.util.resources import load_schema
 
 COMPILED = {
@@ -70,10 +71,8 @@ def bare_schema(name: str) -> dict[str, object]:
 
 def digest(name: str) -> str:
     """What the compiled code depends on: the schema with its references inlined."""
-    import hashlib
-
     text = json.dumps(bare_schema(name), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return digest_bytes(text.encode("utf-8"))
 
 
 def render(name: str) -> str:
@@ -93,8 +92,6 @@ def render(name: str) -> str:
 
 def compiled_referential(source: Path) -> str:
     """The JSON shipped beside the referential `source`, once its data is validated."""
-    import hashlib
-
     import yaml
     from jsonschema import Draft202012Validator
 
@@ -104,7 +101,7 @@ def compiled_referential(source: Path) -> str:
     if errors:
         where = "/".join(str(p) for p in errors[0].absolute_path) or "(racine)"
         raise SystemExit(f"{source} invalide à « {where} » : {errors[0].message}")
-    entry = {"source_sha256": hashlib.sha256(raw).hexdigest(), "data": data}
+    entry = {"source_sha256": digest_bytes(raw), "data": data}
     return json.dumps(entry, ensure_ascii=False, indent=1) + "\n"
 
 

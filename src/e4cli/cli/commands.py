@@ -20,6 +20,7 @@ import typer
 from typer.main import get_command_name
 
 from e4cli import __version__
+from e4cli.__main__ import COMPLETE_VAR
 from e4cli.cli import runner
 from e4cli.cli.french import FrenchCommand, FrenchGroup
 
@@ -574,7 +575,6 @@ def report(
     runner.run(run_report, classe, fmt.value if fmt else None, output, strict=strict, jobs=jobs)
 
 
-COMPLETE_VAR = "_E4_COMPLETE"
 _CLICK_STYLE = re.compile(r"^(bash|zsh|fish|powershell|pwsh)_(source|complete)$")
 
 

@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from e4cli.__main__ import COMPLETE_VAR
+
 TARGET = Path(__file__).parent.parent / "help_text.py"  # outside cli/, which imports Typer
 _RENDER = "from e4cli.cli import app; app(['--help'], prog_name='e4')"
 
@@ -22,7 +24,7 @@ _RENDER = "from e4cli.cli import app; app(['--help'], prog_name='e4')"
 def render_help(columns: int = 80) -> str:
     """`e4 --help` from the whole app at this terminal width."""
     env = {**os.environ, "COLUMNS": str(columns)}
-    env.pop("_E4_COMPLETE", None)
+    env.pop(COMPLETE_VAR, None)
     done = subprocess.run(
         [sys.executable, "-c", _RENDER], capture_output=True, text=True, env=env, check=True
     )

@@ -152,14 +152,15 @@ def load_referential(ref_id: str = DEFAULT_ID) -> Referential:
 
 def _compiled(path: Path, raw: bytes) -> Any:
     """The data of `ID.json` beside the YAML (check/compile_schemas.py), if made from `raw`."""
-    import hashlib
     import json
+
+    from e4cli.util.cache import digest
 
     try:
         entry = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(entry, dict) or entry.get("source_sha256") != hashlib.sha256(raw).hexdigest():
+    if not isinstance(entry, dict) or entry.get("source_sha256") != digest(raw):
         return None  # absent, or made from another version of the YAML: read the YAML
     return entry.get("data")
 
